@@ -1,0 +1,167 @@
+/* read.c: what an INPUT on the command line is (file, directory, URL,
+ * standard input) and which reader gets it. */
+#include "input.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static int has_ext(const char *name, const char *ext) {
+  size_t n = strlen(name), k = strlen(ext);
+  return n > k && strcasecmp(name + n - k, ext) == 0;
+}
+
+nb_input_kind nb_input_sniff(const char *name, const char *content_type,
+                             const char *data, size_t len) {
+  if (content_type) {
+    if (strstr(content_type, "html"))
+      return NB_KIND_HTML;
+    if (strstr(content_type, "rss") || strstr(content_type, "atom") ||
+        strstr(content_type, "xml"))
+      return NB_KIND_FEED;
+  }
+  if (name) {
+    if (has_ext(name, ".html") || has_ext(name, ".htm") || has_ext(name, ".xhtml"))
+      return NB_KIND_HTML;
+    if (has_ext(name, ".rss") || has_ext(name, ".atom") || has_ext(name, ".xml"))
+      return NB_KIND_FEED;
+    if (has_ext(name, ".txt") || has_ext(name, ".text"))
+      return NB_KIND_TEXT;
+  }
+  /* Look at the first non-blank bytes. */
+  size_t i = 0;
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' ||
+                     data[i] == '\t'))
+    i++;
+  size_t n = len - i < 512 ? len - i : 512;
+  char head[513];
+  memcpy(head, data + i, n);
+  head[n] = 0;
+  for (size_t k = 0; k < n; k++)
+    if (head[k] >= 'A' && head[k] <= 'Z')
+      head[k] = (char)(head[k] - 'A' + 'a');
+  if (strstr(head, "<rss") || strstr(head, "<feed") || strstr(head, "<rdf:rdf"))
+    return NB_KIND_FEED;
+  if (strncmp(head, "<!doctype html", 14) == 0 || strstr(head, "<html") ||
+      strstr(head, "<head") || strstr(head, "<body") || strstr(head, "<p>") ||
+      strstr(head, "<article"))
+    return NB_KIND_HTML;
+  if (strncmp(head, "<?xml", 5) == 0) {
+    /* an XML prolog: a feed if its root says so further on */
+    size_t m = len - i < 4096 ? len - i : 4096;
+    for (size_t k = 0; k + 5 < m; k++)
+      if (data[i + k] == '<' && (strncmp(data + i + k + 1, "rss", 3) == 0 ||
+                                 strncmp(data + i + k + 1, "feed", 4) == 0))
+        return NB_KIND_FEED;
+    return NB_KIND_HTML;
+  }
+  return NB_KIND_TEXT;
+}
+
+static nb_status read_bytes(const char *source, const char *data, size_t len,
+                            const char *content_type, const nb_input_opts *o,
+                            nb_article_list *out, nb_err *e) {
+  if (len == 0)
+    return nb_err_set(e, NB_EMPTY, "%s: empty input", source);
+  switch (nb_input_sniff(strcmp(source, "-") ? source : NULL, content_type,
+                         data, len)) {
+  case NB_KIND_HTML:
+    return nb_input_html(source, data, len, out, e);
+  case NB_KIND_FEED:
+    return nb_input_feed(source, data, len, o, out, e);
+  case NB_KIND_TEXT:
+    break;
+  }
+  return nb_input_text(source, data, len, out, e);
+}
+
+static int article_file(const char *name) {
+  return name[0] != '.' &&
+         (has_ext(name, ".txt") || has_ext(name, ".html") ||
+          has_ext(name, ".htm") || has_ext(name, ".xml") ||
+          has_ext(name, ".rss") || has_ext(name, ".atom") ||
+          has_ext(name, ".text"));
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static nb_status read_dir(const char *path, const nb_input_opts *o,
+                          nb_article_list *out, nb_err *e) {
+  DIR *d = opendir(path);
+  if (!d)
+    return nb_err_set(e, NB_IO, "%s: %s", path, strerror(errno));
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *de;
+  while ((de = readdir(d))) {
+    if (!article_file(de->d_name))
+      continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 16;
+      names = nb_xrealloc(names, cap * sizeof *names);
+    }
+    names[n++] = nb_xstrdup(de->d_name);
+  }
+  closedir(d);
+  qsort(names, n, sizeof *names, cmp_str);
+  nb_status st = NB_OK;
+  size_t before = out->n, failed = 0;
+  nb_err first = {0};
+  for (size_t i = 0; i < n; i++) {
+    nb_buf p = {0};
+    nb_buf_printf(&p, "%s%s%s", path,
+                  path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+    nb_err ie = {0};
+    if (nb_input_read(p.ptr, o, out, &ie) != NB_OK) {
+      /* one bad file in a folder is reported, the others still read */
+      nb_diag_printf(o ? o->diag : NULL, NB_WARN, "%s", ie.msg);
+      if (!failed++)
+        first = ie;
+    }
+    nb_buf_release(&p);
+    free(names[i]);
+  }
+  free(names);
+  if (out->n == before) {
+    if (failed)
+      st = nb_err_set(e, first.status, "%s", first.msg);
+    else
+      st = nb_err_set(e, NB_EMPTY, "%s: no articles (.txt, .html, .xml, .rss, .atom) in directory", path);
+  }
+  return st;
+}
+
+nb_status nb_input_read(const char *spec, const nb_input_opts *o,
+                        nb_article_list *out, nb_err *e) {
+  size_t max = o && o->max_bytes ? o->max_bytes : (size_t)64 << 20;
+  if (strncmp(spec, "http://", 7) == 0 || strncmp(spec, "https://", 8) == 0)
+    return nb_input_url(spec, o, out, e);
+  if (strcmp(spec, "-") != 0) {
+    struct stat st;
+    if (stat(spec, &st) != 0)
+      return nb_err_set(e, NB_IO, "%s: %s", spec, strerror(errno));
+    if (S_ISDIR(st.st_mode))
+      return read_dir(spec, o, out, e);
+  }
+  char *data;
+  size_t len;
+  nb_status st = nb_read_file(spec, max, &data, &len, e);
+  if (st)
+    return st;
+  st = read_bytes(strcmp(spec, "-") ? spec : "-", data, len, NULL, o, out, e);
+  free(data);
+  return st;
+}
+
+nb_status nb__input_bytes(const char *source, const char *data, size_t len,
+                          const char *content_type, const nb_input_opts *o,
+                          nb_article_list *out, nb_err *e) {
+  return read_bytes(source, data, len, content_type, o, out, e);
+}

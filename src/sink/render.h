@@ -1,0 +1,53 @@
+/* render.h: speaking a script.  eSpeak NG runs in worker processes (one
+ * instance each; a crash costs one segment); samples stream in script order
+ * to the sinks: an audio file through libsndfile (resampled, loudness
+ * normalized, written to a temporary name and renamed at the end) and/or
+ * live playback through PortAudio.  The timeline gives transcripts,
+ * chapters and --segments. */
+#ifndef NB_RENDER_H
+#define NB_RENDER_H
+
+#include "nb.h"
+
+#include <signal.h>
+
+typedef struct nb_render_opts {
+  const char *output;     /* audio file (format from extension) or NULL */
+  int play;               /* live playback */
+  const char *device;     /* PortAudio device name (substring), or NULL */
+  const char *transcript; /* .vtt or .srt, or NULL */
+  const char *chapters;   /* Podcasting 2.0 JSON chapters, or NULL */
+  const char *segments;   /* timeline JSON, or NULL */
+  unsigned jobs;          /* worker processes; 0 = number of cores */
+  unsigned rate;          /* output sample rate; 0 = by format */
+  unsigned channels;      /* 0 = by format */
+  int loudness_off;       /* skip loudness normalization */
+  double loudness;        /* target LUFS; 0 = -16 stereo / -19 mono */
+  const char *title, *artist, *album, *date, *comment; /* file metadata */
+  const nb_diag *diag;
+  volatile sig_atomic_t *interrupted; /* set by a signal handler: stop */
+} nb_render_opts;
+
+typedef struct nb_render_result {
+  double duration;       /* seconds of audio */
+  size_t n_segments;
+  size_t n_failed;       /* segments skipped after a synthesizer failure */
+} nb_render_result;
+
+/* Speaks s.  On failure no output file is left (an older one stays as it
+ * was).  Returns NB_OK even when some segments failed: r->n_failed says so,
+ * with a warning through diag naming the story and segment. */
+nb_status nb_render(const nb_script *s, const nb_render_opts *o,
+                    nb_render_result *r, nb_err *e);
+
+/* Makes text safe to hand to eSpeak as plain text: drops C0/C1 control
+ * bytes (0x01 starts eSpeak's embedded commands), and breaks up what crashes
+ * 1.51 (ESPEAK.md: runs of dotted abbreviations, "a . " runs, "s'" runs,
+ * overlong words).  Returns a malloc'ed string.  libc only. */
+char *nb_speakable(const char *text);
+
+/* `newsbrief voices` and `newsbrief devices`: appends lines to out. */
+nb_status nb_tts_list_voices(nb_buf *out, nb_err *e);
+nb_status nb_audio_list_devices(nb_buf *out, nb_err *e);
+
+#endif
