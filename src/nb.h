@@ -256,6 +256,9 @@ typedef struct nb_profile {
   char *dateline;    /* "From {dateline}." spoken before a lead, or empty */
   char *quote_open;  /* said before a quote with --quote-style words */
   char *quote_close; /* said after it */
+  char *unknown_speaker; /* attribution when nobody is named */
+  char *description;     /* one line for `newsbrief voices` */
+  int quote_words;       /* default quote style: 1 = say quote_open/close */
 } nb_profile;
 
 /* One piece of the briefing as it will be spoken. */
