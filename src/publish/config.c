@@ -279,6 +279,41 @@ static int on_key(void *ud, const char *section, const char *key,
   return 1;
 }
 
+/* The line of a section's header: the INI reader reports key lines only,
+ * and "has no url" is about the section. */
+static int section_line(const char *path, const char *section, int fallback) {
+  char *text;
+  size_t len;
+  if (nb_read_file(path, 1 << 20, &text, &len, NULL))
+    return fallback;
+  int line = 1, found = fallback;
+  size_t n = strlen(section);
+  for (char *p = text; *p; line++) {
+    while (*p == ' ' || *p == '\t')
+      p++;
+    if (*p == '[') {
+      char *q = p + 1;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (!strncmp(q, section, n)) {
+        q += n;
+        while (*q == ' ' || *q == '\t')
+          q++;
+        if (*q == ']') {
+          found = line;
+          break;
+        }
+      }
+    }
+    char *nl = strchr(p, '\n');
+    if (!nl)
+      break;
+    p = nl + 1;
+  }
+  free(text);
+  return found;
+}
+
 /* The episode name pattern comes from the user's config: that is its
  * purpose, so the warning about a non-literal format does not apply. */
 #pragma GCC diagnostic push
@@ -349,9 +384,13 @@ nb_status nb_drop_config_load(const char *path, nb_drop_config *c, nb_err *e) {
                     "%s: no source: add a [source.NAME] section with a url",
                     path);
   for (size_t i = 0; st == NB_OK && i < c->n_sources; i++)
-    if (!c->sources[i].url)
+    if (!c->sources[i].url) {
+      char sec[160];
+      snprintf(sec, sizeof sec, "source.%s", c->sources[i].name);
       st = nb_err_set(e, NB_USAGE, "%s:%d: [source.%s] has no url (or path)",
-                      path, c->sources[i].line, c->sources[i].name);
+                      path, section_line(path, sec, c->sources[i].line),
+                      c->sources[i].name);
+    }
   if (st == NB_OK) {
     c->output = resolve(c->dir, L.output_raw);
     if (L.state_raw)
