@@ -50,4 +50,21 @@ typedef enum nb_input_kind {
 nb_input_kind nb_input_sniff(const char *name, const char *content_type,
                              const char *data, size_t len);
 
+/* Removes from l the articles that repeat an earlier one (same link, or the
+ * same lead paragraph once case, punctuation and spacing are ignored),
+ * freeing them; each removal is noted on d at NB_INFO. */
+void nb_input_dedup(nb_article_list *l, const nb_diag *d);
+
+/* Internal, shared by the readers. */
+/* Reads the paragraphs of an HTML fragment (a feed item's content, UTF-8)
+ * into a: all of its text blocks, furniture dropped, no body search. */
+void nb__html_fragment(nb_article *a, const char *html, size_t len);
+/* Normalizes a date as pages and feeds write it (ISO 8601, RFC 822,
+ * "March 17, 2023", "17 mars 2023"...) to YYYY-MM-DD; 0 when it cannot. */
+int nb__date_iso(const char *s, char out[11]);
+/* Fetches url (http/https only) with the limits of o; *data (NUL-terminated,
+ * caller frees) and *content_type (caller frees, may be NULL) on success. */
+nb_status nb__fetch(const char *url, const nb_input_opts *o, char **data,
+                    size_t *len, char **content_type, nb_err *e);
+
 #endif

@@ -165,3 +165,141 @@ nb_status nb__input_bytes(const char *source, const char *data, size_t len,
                           nb_article_list *out, nb_err *e) {
   return read_bytes(source, data, len, content_type, o, out, e);
 }
+
+/* ---- the same story twice -------------------------------------------------- */
+
+/* A link without what varies between two copies of one address: scheme,
+ * "www.", a fragment, tracking parameters, a trailing slash. */
+static char *link_key(const char *link) {
+  const char *p = strstr(link, "://");
+  p = p ? p + 3 : link;
+  if (!strncasecmp(p, "www.", 4))
+    p += 4;
+  size_t n = strcspn(p, "#");
+  const char *q = memchr(p, '?', n);
+  if (q && strstr(q, "utm_"))
+    n = (size_t)(q - p);
+  while (n && p[n - 1] == '/')
+    n--;
+  char *k = nb_xstrndup(p, n);
+  for (char *c = k; *c; c++)
+    if (*c >= 'A' && *c <= 'Z')
+      *c = (char)(*c - 'A' + 'a');
+  return k;
+}
+
+/* The words of a lead paragraph: lowercased ASCII letters and digits (other
+ * bytes kept as they are), sorted and unique, for a Jaccard similarity. */
+typedef struct words {
+  char **w;
+  size_t n;
+} words;
+
+static int cmp_word(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int word_sep(unsigned char c) {
+  return c < 128 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                      (c >= 'A' && c <= 'Z'));
+}
+
+static words lead_words(const nb_article *a) {
+  words r = {0};
+  if (!a->n_paras)
+    return r;
+  const char *p = a->paras[0];
+  size_t cap = 0;
+  while (*p) {
+    while (*p && word_sep((unsigned char)*p))
+      p++;
+    const char *s = p;
+    while (*p && !word_sep((unsigned char)*p))
+      p++;
+    if (p == s)
+      continue;
+    if (r.n == cap) {
+      cap = cap ? cap * 2 : 32;
+      r.w = nb_xrealloc(r.w, cap * sizeof *r.w);
+    }
+    char *w = nb_xstrndup(s, (size_t)(p - s));
+    for (char *c = w; *c; c++)
+      if (*c >= 'A' && *c <= 'Z')
+        *c = (char)(*c - 'A' + 'a');
+    r.w[r.n++] = w;
+  }
+  if (!r.n)
+    return r;
+  qsort(r.w, r.n, sizeof *r.w, cmp_word);
+  size_t o = 1;
+  for (size_t i = 1; i < r.n; i++) {
+    if (strcmp(r.w[i], r.w[o - 1]))
+      r.w[o++] = r.w[i];
+    else
+      free(r.w[i]);
+  }
+  r.n = o;
+  return r;
+}
+
+static void words_free(words *w) {
+  for (size_t i = 0; i < w->n; i++)
+    free(w->w[i]);
+  free(w->w);
+}
+
+/* Near-identical leads: at least 8 words, and 85% of the words shared
+ * (the same wire story, re-headlined or lightly edited by a second site). */
+static int same_lead(const words *a, const words *b) {
+  if (a->n < 8 || b->n < 8)
+    return 0;
+  size_t i = 0, j = 0, both = 0;
+  while (i < a->n && j < b->n) {
+    int c = strcmp(a->w[i], b->w[j]);
+    if (c == 0)
+      both++, i++, j++;
+    else if (c < 0)
+      i++;
+    else
+      j++;
+  }
+  size_t uni = a->n + b->n - both;
+  return both * 100 >= uni * 85;
+}
+
+void nb_input_dedup(nb_article_list *l, const nb_diag *d) {
+  if (!l || l->n < 2)
+    return;
+  char **links = nb_xcalloc(l->n, sizeof *links);
+  words *leads = nb_xcalloc(l->n, sizeof *leads);
+  size_t o = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    nb_article *a = l->items[i];
+    char *lk = a->link ? link_key(a->link) : NULL;
+    words w = lead_words(a);
+    size_t dup = SIZE_MAX;
+    for (size_t k = 0; k < o && dup == SIZE_MAX; k++)
+      if ((lk && links[k] && !strcmp(lk, links[k])) ||
+          same_lead(&w, &leads[k]))
+        dup = k;
+    if (dup != SIZE_MAX) {
+      nb_diag_printf(d, NB_INFO, "%s: \"%s\" is the same story as in %s, briefed once",
+                     a->source, a->title ? a->title : a->n_paras ? a->paras[0] : "",
+                     l->items[dup]->source);
+      nb_article_free(a);
+      free(lk);
+      words_free(&w);
+      continue;
+    }
+    links[o] = lk;
+    leads[o] = w;
+    l->items[o++] = a;
+  }
+  for (size_t k = 0; k < o; k++) {
+    free(links[k]);
+    words_free(&leads[k]);
+  }
+  free(links);
+  free(leads);
+  l->n = o;
+}

@@ -1,0 +1,1073 @@
+/* html.c: the HTML reader.  libxml2's HTML parser builds the tree (declared
+ * charset honoured, no network), and a reader-mode pass finds the article
+ * body in it by scoring blocks on their structure; metadata (title, byline,
+ * date, link) comes from the head, microdata and schema.org JSON-LD.
+ * The feed reader uses the same body code for the HTML inside items. */
+#include "input.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+/* Per-element figures, hung on node->_private while the page is read. */
+typedef struct nstat {
+  size_t text;   /* non-space bytes of text inside, removed parts excluded */
+  size_t link;   /* of which inside <a> */
+  size_t commas; /* commas (ASCII and CJK) in that text */
+  size_t ptext;  /* text inside <p>-like blocks */
+  unsigned paras;
+  double score;
+  unsigned char removed; /* 1 dropped by tag, 2 by class/id hint */
+  unsigned char unlikely;
+  unsigned char scored;
+  unsigned char keep;
+} nstat;
+
+#define ST(n) ((nstat *)(n)->_private)
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static int is_elem(const xmlNode *n) {
+  return n && n->type == XML_ELEMENT_NODE;
+}
+
+static int tag_is(const xmlNode *n, const char *name) {
+  return is_elem(n) && strcmp((const char *)n->name, name) == 0;
+}
+
+static int tag_in(const xmlNode *n, const char *const *list) {
+  if (!is_elem(n))
+    return 0;
+  for (; *list; list++)
+    if (strcmp((const char *)n->name, *list) == 0)
+      return 1;
+  return 0;
+}
+
+/* The value of attribute name, without allocating (HTML attributes are
+ * one decoded text node); NULL when absent. */
+static const char *attr(const xmlNode *n, const char *name) {
+  if (!is_elem(n))
+    return NULL;
+  for (const xmlAttr *a = n->properties; a; a = a->next)
+    if (a->name && strcasecmp((const char *)a->name, name) == 0) {
+      if (a->children && a->children->content)
+        return (const char *)a->children->content;
+      return "";
+    }
+  return NULL;
+}
+
+/* Appends the text under n (iteratively: a page may nest 10,000 deep). */
+static void text_of(const xmlNode *n, nb_buf *b) {
+  const xmlNode *top = n, *c = n;
+  while (c) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content)
+        nb_buf_puts(b, (const char *)c->content);
+    } else if (is_elem(c) && c->children &&
+               !(c->_private && ST(c)->removed) && !tag_is(c, "script") &&
+               !tag_is(c, "style")) {
+      c = c->children;
+      continue;
+    }
+    while (c != top && !c->next)
+      c = c->parent;
+    if (c == top)
+      break;
+    c = c->next;
+  }
+}
+
+/* Whitespace-normalized copy of s into the article's arena (NULL if empty). */
+static const char *norm_str(nb_article *a, const char *s, size_t n) {
+  nb_buf b = {0};
+  int sp = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      sp = b.len > 0;
+      continue;
+    }
+    if (sp)
+      nb_buf_putc(&b, ' ');
+    sp = 0;
+    nb_buf_putc(&b, (char)c);
+  }
+  const char *r = b.len ? nb_article_str(a, b.ptr) : NULL;
+  nb_buf_release(&b);
+  return r;
+}
+
+static const char *node_str(nb_article *a, const xmlNode *n) {
+  nb_buf b = {0};
+  text_of(n, &b);
+  const char *r = b.len ? norm_str(a, b.ptr, b.len) : NULL;
+  nb_buf_release(&b);
+  return r;
+}
+
+/* ---- dates ---------------------------------------------------------------- */
+
+static int month_of(const char *s) {
+  static const char *m[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                            "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (int i = 0; i < 12; i++)
+    if (strncasecmp(s, m[i], 3) == 0)
+      return i + 1;
+  return 0;
+}
+
+static int digits(const char *s, int n) {
+  for (int i = 0; i < n; i++)
+    if (!isdigit((unsigned char)s[i]))
+      return 0;
+  return 1;
+}
+
+int nb__date_iso(const char *s, char out[11]) {
+  if (!s)
+    return 0;
+  while (isspace((unsigned char)*s))
+    s++;
+  int y = 0, m = 0, d = 0;
+  if (digits(s, 4) && (s[4] == '-' || s[4] == '/') && digits(s + 5, 2) &&
+      s[7] == s[4] && digits(s + 8, 2)) {
+    y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+  } else {
+    /* RFC 822 ("Fri, 17 Mar 2023 10:00:00 GMT"), "17 March 2023",
+     * "March 17, 2023", "Mar. 17 2023": find a day, a month name, a year. */
+    const char *p = s;
+    while (*p && !isdigit((unsigned char)*p) && !isalpha((unsigned char)*p))
+      p++;
+    for (int field = 0; *p && field < 6; field++) {
+      while (*p && !isalnum((unsigned char)*p))
+        p++;
+      if (isdigit((unsigned char)*p)) {
+        int v = atoi(p), len = 0;
+        while (isdigit((unsigned char)p[len]))
+          len++;
+        if (len == 4 && !y)
+          y = v;
+        else if (len <= 2 && !d && p[len] != ':')
+          d = v;
+        p += len;
+      } else if (isalpha((unsigned char)*p)) {
+        if (!m)
+          m = month_of(p);
+        while (isalpha((unsigned char)*p))
+          p++;
+      }
+      if (y && m && d)
+        break;
+    }
+  }
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+    return 0;
+  char tmp[40];
+  snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+  memcpy(out, tmp, 11);
+  return 1;
+}
+
+static void set_date(nb_article *a, const char *s) {
+  char iso[11];
+  if (a->date || !s || !*s)
+    return;
+  if (nb__date_iso(s, iso))
+    a->date = nb_article_str(a, iso);
+  else
+    a->date = norm_str(a, s, strlen(s));
+}
+
+/* ---- schema.org JSON-LD --------------------------------------------------- */
+
+/* Decodes the JSON string starting at the quote *p into b; returns the end. */
+static const char *json_string(const char *p, nb_buf *b) {
+  if (*p != '"')
+    return p;
+  p++;
+  while (*p && *p != '"') {
+    if (*p != '\\') {
+      nb_buf_putc(b, *p++);
+      continue;
+    }
+    p++;
+    char c = *p ? *p++ : 0;
+    switch (c) {
+    case 'n': nb_buf_putc(b, '\n'); break;
+    case 't': nb_buf_putc(b, ' '); break;
+    case 'r': case 'b': case 'f': break;
+    case 'u': {
+      unsigned cp = 0;
+      if (!isxdigit((unsigned char)p[0]) ||
+          !isxdigit((unsigned char)p[1]) || !isxdigit((unsigned char)p[2]) ||
+          !isxdigit((unsigned char)p[3]))
+        break;
+      cp = (unsigned)strtoul((char[5]){p[0], p[1], p[2], p[3], 0}, NULL, 16);
+      p += 4;
+      if (cp >= 0xD800 && cp < 0xDC00 && p[0] == '\\' && p[1] == 'u' &&
+          isxdigit((unsigned char)p[2]) && isxdigit((unsigned char)p[3]) &&
+          isxdigit((unsigned char)p[4]) && isxdigit((unsigned char)p[5])) {
+        unsigned lo = (unsigned)strtoul(
+            (char[5]){p[2], p[3], p[4], p[5], 0}, NULL, 16);
+        if (lo >= 0xDC00 && lo < 0xE000) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          p += 6;
+        }
+      }
+      if ((cp >= 0xD800 && cp < 0xE000) || cp == 0)
+        cp = 0xFFFD;
+      char u[4];
+      nb_buf_put(b, u, nb_utf8_encode(cp, u));
+      break;
+    }
+    case 0: return p;
+    default: nb_buf_putc(b, c);
+    }
+  }
+  return *p ? p + 1 : p;
+}
+
+/* Finds "key": in js and decodes its value: a string, or for an object or
+ * array the first "name" string inside it (schema.org author).  Returns 1
+ * when b got something. */
+static int json_get(const char *js, const char *key, nb_buf *b) {
+  size_t kl = strlen(key);
+  for (const char *p = js; (p = strchr(p, '"')); p++) {
+    if (strncmp(p + 1, key, kl) != 0 || p[kl + 1] != '"')
+      continue;
+    const char *q = p + kl + 2;
+    while (isspace((unsigned char)*q))
+      q++;
+    if (*q != ':')
+      continue;
+    q++;
+    while (isspace((unsigned char)*q))
+      q++;
+    if (*q == '"') {
+      json_string(q, b);
+      return b->len > 0;
+    }
+    if (*q == '{' || *q == '[') {
+      const char *end = q + strcspn(q, "}]");
+      const char *nm = strstr(q, "\"name\"");
+      if (nm && nm < end) {
+        nm += 6;
+        while (isspace((unsigned char)*nm) || *nm == ':')
+          nm++;
+        json_string(nm, b);
+        return b->len > 0;
+      }
+    }
+  }
+  return 0;
+}
+
+/* ---- what gets dropped ---------------------------------------------------- */
+
+static const char *const drop_tags[] = {
+    "script", "style",  "noscript", "template", "nav",    "aside",
+    "footer", "header", "form",     "figure",   "figcaption", "iframe",
+    "svg",    "button", "select",   "input",    "textarea", "object",
+    "embed",  "video",  "audio",    "canvas",   "map",    "dialog",
+    "menu",   "head",   "label",    "picture",  "math",   NULL};
+
+static const char *const inline_tags[] = {
+    "a", "em", "strong", "b", "i", "u", "q", "cite", "abbr", "time", "mark",
+    "code", "sup", "sub", "small", "s", "bdi", "bdo", "dfn", "kbd", "var",
+    "wbr", NULL};
+
+/* Words in class and id that mark furniture.  "strong" ones are dropped
+ * whatever they hold; the others only when they do not hold most of the
+ * page's paragraph text, so that a page whose wrapper is called
+ * "content has-sidebar" still works.  Structure does the real work; these
+ * are hints, and pages in other languages do without them. */
+static const char *const strong_neg[] = {
+    "comment", "share", "sharing", "social", "related", "promo", "newsletter",
+    "subscribe", "cookie", "consent", "gdpr", "advert", "sponsor", "outbrain",
+    "taboola", "disqus", "recommend", "trending", "popular", "breadcrumb",
+    "caption", "byline", "credit", "signup", "paywall", "popup", "modal",
+    "toolbar", "sr-only", "visually-hidden", "screen-reader", NULL};
+static const char *const weak_neg[] = {"sidebar", "footer", "header",
+                                       "masthead", "navbar", "menu",
+                                       "banner", "widget", "pagination",
+                                       "pager", NULL};
+/* whole tokens only: too short to match inside other words */
+static const char *const neg_tokens[] = {
+    "ad", "ads", "nav", "tags", "meta", "author", "skip", "more", "print",
+    "hidden", "overlay", "rail", "aside", "extra", "legal", "tools",
+    "dateline-meta", NULL};
+static const char *const pos_words[] = {"article", "content", "story",
+                                        "body",    "post",    "entry",
+                                        "text",    "main",    "prose", NULL};
+
+static int has_token(const char *s, const char *tok) {
+  size_t tl = strlen(tok);
+  for (const char *p = s; (p = strcasestr(p, tok)); p++) {
+    int before = p == s || !isalnum((unsigned char)p[-1]);
+    int after = !isalnum((unsigned char)p[tl]);
+    if (before && after)
+      return 1;
+  }
+  return 0;
+}
+
+static int has_word(const char *s, const char *const *list) {
+  for (; *list; list++)
+    if (strcasestr(s, *list))
+      return 1;
+  return 0;
+}
+
+/* 2: strong furniture, 1: weak furniture, 0: neither; *pos set on a
+ * positive hint. */
+static int hint_of(const xmlNode *n, int *pos) {
+  const char *cl = attr(n, "class"), *id = attr(n, "id");
+  char both[512];
+  snprintf(both, sizeof both, "%s %s", cl ? cl : "", id ? id : "");
+  *pos = has_word(both, pos_words);
+  if (!cl && !id)
+    return 0;
+  if (has_word(both, strong_neg))
+    return 2;
+  if (has_word(both, weak_neg))
+    return 1;
+  for (const char *const *t = neg_tokens; *t; t++)
+    if (has_token(both, *t))
+      return 1;
+  return 0;
+}
+
+static int hidden(const xmlNode *n) {
+  const char *s;
+  if (attr(n, "hidden"))
+    return 1;
+  if ((s = attr(n, "aria-hidden")) && strcmp(s, "true") == 0)
+    return 1;
+  if ((s = attr(n, "style")) &&
+      (strcasestr(s, "display:none") || strcasestr(s, "display: none") ||
+       strcasestr(s, "visibility:hidden") ||
+       strcasestr(s, "visibility: hidden")))
+    return 1;
+  if ((s = attr(n, "role")) &&
+      (strcmp(s, "navigation") == 0 || strcmp(s, "complementary") == 0 ||
+       strcmp(s, "banner") == 0 || strcmp(s, "contentinfo") == 0 ||
+       strcmp(s, "dialog") == 0 || strcmp(s, "alertdialog") == 0 ||
+       strcmp(s, "search") == 0))
+    return 1;
+  return 0;
+}
+
+/* ---- tree walks ----------------------------------------------------------- */
+
+/* Visits every node under top in document order: pre() before its
+ * children (returning 0 skips them), post() after. */
+typedef int (*pre_fn)(xmlNode *n, void *ud);
+typedef void (*post_fn)(xmlNode *n, void *ud);
+
+static void walk(xmlNode *top, pre_fn pre, post_fn post, void *ud) {
+  xmlNode *c = top;
+  while (c) {
+    if (pre(c, ud) && c->children) {
+      c = c->children;
+      continue;
+    }
+    if (post)
+      post(c, ud);
+    while (c != top && !c->next) {
+      c = c->parent;
+      if (post)
+        post(c, ud);
+    }
+    if (c == top)
+      break;
+    c = c->next;
+  }
+}
+
+typedef struct page {
+  nstat *stats;
+  size_t n_stats, cap_stats;
+  int pass; /* 1: first figures; 2: after dropping by hints */
+  size_t total_ptext;
+  xmlNode *best;
+  double best_score;
+  xmlNode **cands;
+  size_t n_cands, cap_cands;
+} page;
+
+static const char *const block_tags[] = {
+    "p",  "div", "section", "article", "main", "blockquote", "pre", "ul",
+    "ol", "li",  "h1",      "h2",      "h3",   "h4",         "h5",  "h6",
+    "table", "tr", "td", "th", "dl", "dd", "dt", "hr", "address", "center",
+    "body", "html", "tbody", "thead", "details", "summary", "fieldset", NULL};
+
+static int has_block_child(const xmlNode *n) {
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (tag_in(c, block_tags))
+      return 1;
+  return 0;
+}
+
+/* Pass 1/2, before children: mark drops, reset figures. */
+static int pre_stats(xmlNode *n, void *ud) {
+  page *pg = ud;
+  if (!is_elem(n))
+    return 0;
+  nstat *s = ST(n);
+  if (pg->pass == 1) {
+    if (tag_in(n, drop_tags) ||
+        (strncmp((const char *)n->name, "amp-", 4) == 0 &&
+         !tag_is(n, "amp-img")))
+      s->removed = 1;
+    else if (hidden(n))
+      s->removed = 1;
+    else if (!tag_is(n, "html") && !tag_is(n, "body") &&
+             !tag_in(n, inline_tags)) {
+      int pos;
+      int h = hint_of(n, &pos);
+      if (h == 2)
+        s->removed = 2;
+      else if (h == 1)
+        s->unlikely = 1;
+    }
+  }
+  size_t keep_removed = s->removed;
+  unsigned char unl = s->unlikely;
+  memset(s, 0, sizeof *s);
+  s->removed = (unsigned char)keep_removed;
+  s->unlikely = unl;
+  return !s->removed;
+}
+
+static void count_text(nstat *s, const char *t) {
+  for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+    if (*p > ' ')
+      s->text++;
+    if (*p == ',')
+      s->commas++;
+    /* U+3001 ideographic comma, U+FF0C fullwidth comma */
+    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81)
+      s->commas++;
+    if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C)
+      s->commas++;
+  }
+}
+
+/* After children: the element's figures go up to its parent. */
+static void post_stats(xmlNode *n, void *ud) {
+  (void)ud;
+  xmlNode *par = n->parent;
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    if (is_elem(par) && n->content)
+      count_text(ST(par), (const char *)n->content);
+    return;
+  }
+  if (!is_elem(n))
+    return;
+  nstat *s = ST(n);
+  if (s->removed)
+    return;
+  if (tag_is(n, "a"))
+    s->link = s->text;
+  int para = tag_is(n, "p") || tag_is(n, "pre") ||
+             ((tag_is(n, "div") || tag_is(n, "section") ||
+               tag_is(n, "blockquote")) &&
+              !has_block_child(n));
+  if (para && s->text >= 25) {
+    s->ptext = s->text;
+    s->paras++;
+  }
+  if (is_elem(par)) {
+    nstat *ps = ST(par);
+    ps->text += s->text;
+    ps->link += s->link;
+    ps->commas += s->commas;
+    ps->ptext += s->ptext;
+    ps->paras += s->paras;
+  }
+}
+
+static double link_density(const xmlNode *n) {
+  const nstat *s = ST(n);
+  return s->text ? (double)s->link / (double)s->text : 0;
+}
+
+/* ---- metadata ------------------------------------------------------------- */
+
+typedef struct meta {
+  const xmlNode *h1, *title, *byline_el, *author_el, *rel_author, *time_el;
+  const char *og_title, *site_name, *author, *pub_time, *date, *ip_date;
+  const char *canonical, *og_url;
+  nb_buf ld; /* all JSON-LD text, concatenated */
+} meta;
+
+static int pre_meta(xmlNode *n, void *ud) {
+  meta *m = ud;
+  if (!is_elem(n))
+    return 0;
+  const char *name = (const char *)n->name;
+  const char *prop = attr(n, "property"), *nm = attr(n, "name"),
+             *content = attr(n, "content"), *ip = attr(n, "itemprop");
+  if (strcmp(name, "meta") == 0 && content) {
+    const char *k = prop ? prop : nm ? nm : "";
+    if (!strcasecmp(k, "og:title") && !m->og_title)
+      m->og_title = content;
+    else if (!strcasecmp(k, "og:site_name") && !m->site_name)
+      m->site_name = content;
+    else if (!strcasecmp(k, "og:url") && !m->og_url)
+      m->og_url = content;
+    else if ((!strcasecmp(k, "author") || !strcasecmp(k, "article:author") ||
+              !strcasecmp(k, "dc.creator") || !strcasecmp(k, "sailthru.author") ||
+              !strcasecmp(k, "parsely-author")) &&
+             !m->author && !strstr(content, "://"))
+      m->author = content;
+    else if ((!strcasecmp(k, "article:published_time") ||
+              !strcasecmp(k, "og:published_time")) &&
+             !m->pub_time)
+      m->pub_time = content;
+    else if ((!strcasecmp(k, "date") || !strcasecmp(k, "pubdate") ||
+              !strcasecmp(k, "publishdate") || !strcasecmp(k, "publish-date") ||
+              !strcasecmp(k, "dc.date") || !strcasecmp(k, "dc.date.issued") ||
+              !strcasecmp(k, "dcterms.created") ||
+              !strcasecmp(k, "dcterms.date") || !strcasecmp(k, "sailthru.date") ||
+              !strcasecmp(k, "parsely-pub-date")) &&
+             !m->date)
+      m->date = content;
+  }
+  if (ip && !strcasecmp(ip, "datePublished") && !m->ip_date) {
+    const char *v = content ? content : attr(n, "datetime");
+    if (v)
+      m->ip_date = v;
+  }
+  if (ip && !strcasecmp(ip, "author") && !m->author_el)
+    m->author_el = n;
+  if (strcmp(name, "link") == 0) {
+    const char *rel = attr(n, "rel"), *href = attr(n, "href");
+    if (rel && href && !strcasecmp(rel, "canonical") && !m->canonical)
+      m->canonical = href;
+  }
+  if (strcmp(name, "a") == 0 && !m->rel_author) {
+    const char *rel = attr(n, "rel");
+    if (rel && has_token(rel, "author"))
+      m->rel_author = n;
+  }
+  if (strcmp(name, "h1") == 0 && !m->h1)
+    m->h1 = n;
+  if (strcmp(name, "title") == 0 && !m->title)
+    m->title = n;
+  if (strcmp(name, "time") == 0 && !m->time_el && attr(n, "datetime"))
+    m->time_el = n;
+  if (!m->byline_el) {
+    const char *cl = attr(n, "class");
+    if (cl && (strcasestr(cl, "byline") || has_token(cl, "author")) &&
+        !tag_is(n, "body") && !tag_is(n, "article"))
+      m->byline_el = n;
+  }
+  if (strcmp(name, "script") == 0) {
+    const char *t = attr(n, "type");
+    if (t && strcasestr(t, "ld+json")) {
+      for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->content)
+          nb_buf_puts(&m->ld, (const char *)c->content);
+      nb_buf_putc(&m->ld, '\n');
+    }
+    return 0;
+  }
+  return 1;
+}
+
+/* "Title | Site", "Title - Site", "Title — Site": drop a short trailing
+ * part (a site name), or exactly the og:site_name. */
+static void strip_site(char *t, const char *site) {
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ",
+                                     " \xE2\x80\x93 ", " :: ", " \xC2\xB7 ",
+                                     NULL};
+  for (const char *const *s = seps; *s; s++) {
+    char *last = NULL;
+    for (char *p = t; (p = strstr(p, *s)); p++)
+      last = p;
+    if (!last || last == t)
+      continue;
+    const char *tail = last + strlen(*s);
+    int words = 1;
+    for (const char *q = tail; *q; q++)
+      words += *q == ' ';
+    if ((site && !strcasecmp(tail, site)) || (!site && words <= 4)) {
+      *last = 0;
+      return;
+    }
+  }
+}
+
+static const char *clean_byline(nb_article *a, const char *s) {
+  if (!s)
+    return NULL;
+  while (isspace((unsigned char)*s))
+    s++;
+  if (!strncasecmp(s, "by ", 3))
+    s += 3;
+  size_t n = strlen(s);
+  if (n == 0 || n > 100)
+    return NULL;
+  return norm_str(a, s, n);
+}
+
+static void fill_meta(nb_article *a, meta *m) {
+  nb_buf b = {0};
+  /* title */
+  if (m->og_title && *m->og_title) {
+    const char *nt = norm_str(a, m->og_title, strlen(m->og_title));
+    char *t = nb_xstrdup(nt ? nt : "");
+    if (m->site_name)
+      strip_site(t, m->site_name);
+    if (*t)
+      a->title = nb_article_str(a, t);
+    free(t);
+  }
+  if (!a->title && m->h1)
+    a->title = node_str(a, m->h1);
+  if (!a->title && m->ld.len && json_get(m->ld.ptr, "headline", &b))
+    a->title = norm_str(a, b.ptr, b.len);
+  nb_buf_clear(&b);
+  if (!a->title && m->title) {
+    const char *t = node_str(a, m->title);
+    if (t) {
+      char *c = nb_xstrdup(t);
+      strip_site(c, m->site_name);
+      a->title = nb_article_str(a, c);
+      free(c);
+    }
+  }
+  /* byline */
+  a->byline = clean_byline(a, m->author);
+  if (!a->byline && m->rel_author)
+    a->byline = clean_byline(a, node_str(a, m->rel_author));
+  if (!a->byline && m->author_el) {
+    const char *c = attr(m->author_el, "content");
+    a->byline = clean_byline(a, c ? c : node_str(a, m->author_el));
+  }
+  if (!a->byline && m->byline_el)
+    a->byline = clean_byline(a, node_str(a, m->byline_el));
+  if (!a->byline && m->ld.len && json_get(m->ld.ptr, "author", &b))
+    a->byline = clean_byline(a, b.ptr);
+  nb_buf_clear(&b);
+  /* date */
+  set_date(a, m->pub_time);
+  set_date(a, m->date);
+  set_date(a, m->ip_date);
+  if (!a->date && m->ld.len && json_get(m->ld.ptr, "datePublished", &b))
+    set_date(a, b.ptr);
+  nb_buf_clear(&b);
+  if (m->time_el)
+    set_date(a, attr(m->time_el, "datetime"));
+  /* link */
+  if (m->canonical && *m->canonical)
+    a->link = nb_article_str(a, m->canonical);
+  else if (m->og_url && *m->og_url)
+    a->link = nb_article_str(a, m->og_url);
+  nb_buf_release(&b);
+}
+
+/* ---- scoring -------------------------------------------------------------- */
+
+static double tag_weight(const xmlNode *n) {
+  static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd",
+                                       "dt", "li", NULL};
+  static const char *const minus5[] = {"h1", "h2", "h3", "h4", "h5", "h6",
+                                       "th", NULL};
+  if (tag_is(n, "div") || tag_is(n, "article") || tag_is(n, "main") ||
+      tag_is(n, "section"))
+    return 5;
+  if (tag_is(n, "pre") || tag_is(n, "td") || tag_is(n, "blockquote"))
+    return 3;
+  if (tag_in(n, minus3))
+    return -3;
+  if (tag_in(n, minus5))
+    return -5;
+  return 0;
+}
+
+static void init_cand(page *pg, xmlNode *n) {
+  nstat *s = ST(n);
+  if (s->scored)
+    return;
+  s->scored = 1;
+  int pos = 0;
+  int h = hint_of(n, &pos);
+  s->score = tag_weight(n) + (pos ? 25 : 0) - (h ? 25 : 0);
+  const char *ip = attr(n, "itemprop");
+  if (ip && strcasestr(ip, "articleBody"))
+    s->score += 50;
+  if (pg->n_cands == pg->cap_cands) {
+    pg->cap_cands = pg->cap_cands ? pg->cap_cands * 2 : 64;
+    pg->cands = nb_xrealloc(pg->cands, pg->cap_cands * sizeof *pg->cands);
+  }
+  pg->cands[pg->n_cands++] = n;
+}
+
+static int pre_score(xmlNode *n, void *ud) {
+  page *pg = ud;
+  if (!is_elem(n) || ST(n)->removed)
+    return 0;
+  nstat *s = ST(n);
+  int para = tag_is(n, "p") || tag_is(n, "pre") ||
+             ((tag_is(n, "div") || tag_is(n, "section")) &&
+              !has_block_child(n));
+  if (!para || s->text < 25)
+    return 1;
+  double score = 1 + (double)s->commas +
+                 (s->text / 100 < 3 ? (double)(s->text / 100) : 3);
+  xmlNode *anc = n->parent;
+  for (int level = 0; level < 5 && is_elem(anc); level++, anc = anc->parent) {
+    if (tag_is(anc, "html"))
+      break;
+    init_cand(pg, anc);
+    double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+    ST(anc)->score += score / div;
+  }
+  return 1;
+}
+
+/* ---- emitting paragraphs -------------------------------------------------- */
+
+typedef struct emit {
+  nb_article *a;
+  nb_buf cur;
+  int br;
+} emit;
+
+static void flush(emit *em) {
+  if (em->cur.len)
+    nb_article_add_para(em->a, em->cur.ptr, em->cur.len);
+  nb_buf_clear(&em->cur);
+  em->br = 0;
+}
+
+/* Lists and boxes that are mostly links (related stories, tag lists, "read
+ * more" lines) are furniture even inside the body. */
+static int link_furniture(const xmlNode *n) {
+  const nstat *s = ST(n);
+  if (!s->text)
+    return 0;
+  double ld = link_density(n);
+  if (tag_is(n, "ul") || tag_is(n, "ol") || tag_is(n, "dl"))
+    return ld > 0.5;
+  if (tag_is(n, "p") || tag_is(n, "li") || tag_is(n, "h2") ||
+      tag_is(n, "h3") || tag_is(n, "h4"))
+    return ld > 0.8 && s->text < 200;
+  if (tag_in(n, block_tags))
+    return ld > 0.5 && s->paras < 3;
+  return 0;
+}
+
+static int pre_emit(xmlNode *n, void *ud) {
+  emit *em = ud;
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    const char *t = (const char *)n->content;
+    if (!t)
+      return 0;
+    nb_buf_puts(&em->cur, t);
+    for (; *t; t++)
+      if (!isspace((unsigned char)*t)) {
+        em->br = 0;
+        break;
+      }
+    return 0;
+  }
+  if (!is_elem(n))
+    return 0;
+  nstat *s = ST(n);
+  if (s->removed || tag_is(n, "h1"))
+    return 0;
+  if (tag_is(n, "br")) {
+    if (em->br)
+      flush(em);
+    else {
+      nb_buf_putc(&em->cur, ' ');
+      em->br = 1;
+    }
+    return 0;
+  }
+  if (tag_in(n, block_tags)) {
+    flush(em);
+    if (link_furniture(n))
+      return 0;
+  }
+  return 1;
+}
+
+static void post_emit(xmlNode *n, void *ud) {
+  if (tag_in(n, block_tags))
+    flush(ud);
+}
+
+/* Short lines that are site furniture in any body (a small list in a few
+ * languages; the structural tests catch the rest). */
+static int boiler(const char *p) {
+  static const char *const words[] = {
+      "advertisement", "advertising", "anzeige", "werbung", "publicit\xC3\xA9",
+      "publicidad", "pubblicit\xC3\xA0", "sponsored", "share", "share this",
+      "share this article", "read more", "related", "skip to content",
+      "continue reading", NULL};
+  size_t n = strlen(p);
+  while (n && (p[n - 1] == ':' || p[n - 1] == '.'))
+    n--;
+  if (n > 40)
+    return 0;
+  for (const char *const *w = words; *w; w++)
+    if (strlen(*w) == n && !strncasecmp(p, *w, n))
+      return 1;
+  return 0;
+}
+
+static void drop_boiler(nb_article *a) {
+  size_t o = 0;
+  for (size_t i = 0; i < a->n_paras; i++) {
+    const char *p = a->paras[i];
+    if (boiler(p))
+      continue;
+    if (a->title && i < 2 && !strcmp(p, a->title))
+      continue;
+    /* "By Jane Doe" left in the body when no class said byline */
+    if (!strncmp(p, "By ", 3) && strlen(p) < 60 && !strchr(p, '.')) {
+      int words = 1;
+      for (const char *q = p; *q; q++)
+        words += *q == ' ';
+      if (words <= 7)
+        continue;
+    }
+    a->paras[o++] = p;
+  }
+  a->n_paras = o;
+}
+
+static size_t body_len(const nb_article *a) {
+  size_t n = 0;
+  for (size_t i = 0; i < a->n_paras; i++)
+    n += strlen(a->paras[i]);
+  return n;
+}
+
+static void emit_node(nb_article *a, xmlNode *n) {
+  emit em = {a, {0}, 0};
+  walk(n, pre_emit, post_emit, &em);
+  flush(&em);
+  nb_buf_release(&em.cur);
+}
+
+/* ---- the page ------------------------------------------------------------- */
+
+static int pre_count(xmlNode *n, void *ud) {
+  if (!is_elem(n))
+    return 0;
+  (*(size_t *)ud)++;
+  return 1;
+}
+
+static int pre_assign(xmlNode *n, void *ud) {
+  page *pg = ud;
+  if (!is_elem(n))
+    return 0;
+  n->_private = &pg->stats[pg->n_stats++];
+  return 1;
+}
+
+static int pre_protect(xmlNode *n, void *ud) {
+  page *pg = ud;
+  if (!is_elem(n))
+    return 0;
+  nstat *s = ST(n);
+  if (s->removed)
+    return 0;
+  if (s->unlikely) {
+    /* a "furniture" name on the block that holds the text is a misnomer */
+    if (s->ptext * 10 < pg->total_ptext * 4) {
+      s->removed = 2;
+      return 0;
+    }
+  }
+  return 1;
+}
+
+static xmlNode *find_root(xmlDoc *doc, const char *tag) {
+  xmlNode *r = xmlDocGetRootElement(doc);
+  if (!r)
+    return NULL;
+  if (tag_is(r, tag))
+    return r;
+  for (xmlNode *c = r->children; c; c = c->next)
+    if (tag_is(c, tag))
+      return c;
+  return r;
+}
+
+static void prepare(page *pg, xmlNode *root) {
+  size_t n = 0;
+  walk(root, pre_count, NULL, &n);
+  pg->stats = nb_xcalloc(n ? n : 1, sizeof *pg->stats);
+  pg->n_stats = 0;
+  walk(root, pre_assign, NULL, pg);
+  pg->pass = 1;
+  walk(root, pre_stats, post_stats, pg);
+  pg->total_ptext = ST(root)->ptext;
+  walk(root, pre_protect, NULL, pg);
+  pg->pass = 2;
+  walk(root, pre_stats, post_stats, pg);
+}
+
+/* Chooses the body: the best-scoring block, with the siblings that belong
+ * to it (a body split by advertisement slots), and emits its paragraphs. */
+static void extract_body(nb_article *a, page *pg, xmlNode *body) {
+  walk(body, pre_score, NULL, pg);
+  xmlNode *best = NULL;
+  double best_s = 0;
+  for (size_t i = 0; i < pg->n_cands; i++) {
+    xmlNode *c = pg->cands[i];
+    nstat *s = ST(c);
+    s->score *= 1 - link_density(c);
+    if (!best || s->score > best_s)
+      best = c, best_s = s->score;
+  }
+  if (!best) {
+    emit_node(a, body);
+    return;
+  }
+  /* A parent whose only content is this block is the same block. */
+  while (best->parent && is_elem(best->parent) && best->parent != body &&
+         ST(best->parent)->text <= ST(best)->text + ST(best)->text / 20 &&
+         !tag_is(best->parent, "body"))
+    best = best->parent;
+  xmlNode *par = best->parent;
+  if (!is_elem(par) || best == body) {
+    emit_node(a, best);
+    return;
+  }
+  double thresh = best_s * 0.2 > 10 ? best_s * 0.2 : 10;
+  const char *bcl = attr(best, "class");
+  for (xmlNode *s = par->children; s; s = s->next) {
+    if (!is_elem(s) || ST(s)->removed)
+      continue;
+    int take = s == best;
+    if (!take) {
+      nstat *st = ST(s);
+      double sc = st->scored ? st->score : 0;
+      const char *cl = attr(s, "class");
+      if (bcl && cl && *bcl && !strcmp(bcl, cl))
+        sc += best_s * 0.2;
+      if (st->scored && sc >= thresh)
+        take = 1;
+      else if (tag_is(s, "p") || (tag_is(s, "div") && !has_block_child(s))) {
+        double ld = link_density(s);
+        size_t len = st->text;
+        if (len > 80 && ld < 0.25)
+          take = 1;
+        else if (len > 0 && len <= 80 && ld == 0) {
+          nb_buf t = {0};
+          text_of(s, &t);
+          take = strstr(t.ptr ? t.ptr : "", ". ") != NULL ||
+                 (t.len && t.ptr[t.len - 1] == '.');
+          nb_buf_release(&t);
+        }
+      }
+    }
+    if (take)
+      emit_node(a, s);
+  }
+}
+
+static xmlDoc *parse(const char *data, size_t len) {
+  if (len > INT_MAX)
+    return NULL;
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  return htmlReadMemory(data, (int)len, NULL, NULL,
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_RECOVER |
+                            HTML_PARSE_COMPACT);
+}
+
+static void quiet_error(void *ud, xmlErrorPtr err) {
+  (void)ud;
+  (void)err;
+}
+
+void nb__html_fragment(nb_article *a, const char *html, size_t len) {
+  if (len > INT_MAX)
+    return;
+  xmlSetStructuredErrorFunc(NULL, quiet_error);
+  xmlDoc *doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+                               HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                   HTML_PARSE_NONET | HTML_PARSE_RECOVER |
+                                   HTML_PARSE_COMPACT);
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+  if (root) {
+    page pg = {0};
+    prepare(&pg, root);
+    emit_node(a, find_root(doc, "body"));
+    drop_boiler(a);
+    free(pg.stats);
+    free(pg.cands);
+  }
+  xmlFreeDoc(doc);
+}
+
+nb_status nb_input_html(const char *source, const char *data, size_t len,
+                        nb_article_list *out, nb_err *e) {
+  if (len > INT_MAX)
+    return nb_err_set(e, NB_PARSE, "%s: page too large for the HTML parser",
+                      source);
+  if (memchr(data, 0, len) &&
+      !(len > 1 && (((const unsigned char *)data)[0] == 0xFF ||
+                    ((const unsigned char *)data)[0] == 0xFE)))
+    return nb_err_set(e, NB_PARSE, "%s: binary data, not HTML", source);
+  xmlSetStructuredErrorFunc(NULL, quiet_error);
+  xmlDoc *doc = parse(data, len);
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+  if (!root) {
+    xmlFreeDoc(doc);
+    return nb_err_set(e, NB_EMPTY, "%s: no article text found", source);
+  }
+  nb_article *a = nb_article_new(source);
+  meta m = {0};
+  walk(root, pre_meta, NULL, &m);
+  fill_meta(a, &m);
+
+  page pg = {0};
+  prepare(&pg, root);
+  extract_body(a, &pg, find_root(doc, "body"));
+  drop_boiler(a);
+
+  /* schema.org articleBody: the page may be an app shell with the text only
+   * in its metadata, or carry a teaser in the markup. */
+  nb_buf b = {0};
+  if (m.ld.len && json_get(m.ld.ptr, "articleBody", &b) &&
+      b.len > body_len(a) * 2 && body_len(a) < 600) {
+    a->n_paras = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= b.len; i++)
+      if (i == b.len || b.ptr[i] == '\n') {
+        nb_article_add_para(a, b.ptr + start, i - start);
+        start = i + 1;
+      }
+  }
+  nb_buf_release(&b);
+  nb_buf_release(&m.ld);
+  free(pg.stats);
+  free(pg.cands);
+  xmlFreeDoc(doc);
+  if (a->n_paras == 0) {
+    nb_article_free(a);
+    return nb_err_set(e, NB_EMPTY, "%s: no article text found", source);
+  }
+  nb_article_list_push(out, a);
+  return NB_OK;
+}
