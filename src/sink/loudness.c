@@ -1,0 +1,225 @@
+/* loudness.c: podcast loudness for file renderings.  The first pass measures
+ * EBU R 128 integrated loudness with libebur128 (the only file that
+ * includes it); the second applies the gain to the target through a
+ * look-ahead true-peak limiter, because eSpeak's peaks sit near -1.6 dBFS
+ * and the +2 dB or so that -19 LUFS needs would clip them. */
+#include "sink/sink.h"
+
+#include <ebur128.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- measurement --------------------------------------------------------- */
+
+struct nb__meter {
+  ebur128_state *st;
+};
+
+nb__meter *nb__meter_new(unsigned rate, unsigned channels, int true_peak) {
+  int mode = EBUR128_MODE_I | (true_peak ? EBUR128_MODE_TRUE_PEAK : 0);
+  ebur128_state *st = ebur128_init(1, rate, mode);
+  if (!st)
+    nb_oom();
+  /* A mono signal written to both channels of a stereo file carries twice
+   * the power: R 128 counts it as "dual mono". */
+  if (channels >= 2)
+    ebur128_set_channel(st, 0, EBUR128_DUAL_MONO);
+  nb__meter *m = nb_xcalloc(1, sizeof *m);
+  m->st = st;
+  return m;
+}
+
+void nb__meter_add(nb__meter *m, const float *mono, size_t n) {
+  if (n && ebur128_add_frames_float(m->st, mono, n) != EBUR128_SUCCESS)
+    nb_oom(); /* its only failure is an allocation */
+}
+
+double nb__meter_loudness(nb__meter *m) {
+  double l = -HUGE_VAL;
+  if (ebur128_loudness_global(m->st, &l) != EBUR128_SUCCESS)
+    return -HUGE_VAL;
+  return l;
+}
+
+double nb__meter_true_peak(nb__meter *m) {
+  double p = 0;
+  if (ebur128_true_peak(m->st, 0, &p) != EBUR128_SUCCESS || p <= 0)
+    return -HUGE_VAL;
+  return 20 * log10(p);
+}
+
+void nb__meter_free(nb__meter *m) {
+  if (!m)
+    return;
+  ebur128_destroy(&m->st);
+  free(m);
+}
+
+/* ---- the limiter --------------------------------------------------------- *
+ *
+ * For each sample i the detector estimates the true peak around it (the
+ * sample and three points between it and the next, by 4x windowed-sinc
+ * interpolation) and the gain r[i] <= 1 that keeps it under the ceiling.
+ * The gain applied to sample p is the mean, over the L+1 samples after p,
+ * of the minimum of r over the L+1 samples before each: every one of those
+ * minima includes r[p], so the mean is <= r[p] and the peak stays under
+ * the ceiling, while the gain ramps smoothly over L samples (5 ms) instead
+ * of jumping.  A release stage lets it recover over about 60 ms.  Output
+ * lags input by L + H samples; finish flushes the tail. */
+
+#define TP_H 8 /* interpolation half-length, in samples */
+
+struct nb__limiter {
+  double gain;
+  float ceil;
+  float thresh; /* below this, inter-sample peaks cannot reach the ceiling */
+  float coef[3][2 * TP_H];
+  size_t L;
+  float rel;
+  /* input after gain, from absolute index x0 on */
+  float *xs;
+  size_t xs_n, xs_cap;
+  uint64_t x0;
+  uint64_t received; /* real samples pushed */
+  uint64_t avail;    /* samples in xs counting the zero padding at finish */
+  uint64_t next;     /* next index whose r is computed */
+  /* monotonic deque for the sliding minimum of r */
+  uint64_t *dq_i;
+  float *dq_r;
+  size_t dq_cap, dq_head, dq_n;
+  /* the last L+1 values of s for the mean */
+  float *ring;
+  double sum;
+  float s_prev;
+};
+
+nb__limiter *nb__limiter_new(unsigned rate, double gain, double ceiling_db) {
+  nb__limiter *l = nb_xcalloc(1, sizeof *l);
+  l->gain = gain;
+  l->ceil = (float)pow(10, ceiling_db / 20);
+  l->thresh = l->ceil * 0.5f;
+  l->L = rate / 200 + 1;
+  l->rel = (float)(1 - exp(-1.0 / (0.06 * rate)));
+  for (int k = 1; k <= 3; k++) {
+    double t = k / 4.0;
+    for (int j = -TP_H + 1; j <= TP_H; j++) {
+      double u = t - j;
+      double sinc = sin(M_PI * u) / (M_PI * u);
+      double w = 0.5 * (1 + cos(M_PI * u / TP_H));
+      l->coef[k - 1][j + TP_H - 1] = (float)(sinc * w);
+    }
+  }
+  l->dq_cap = l->L + 2;
+  l->dq_i = nb_xmalloc(l->dq_cap * sizeof *l->dq_i);
+  l->dq_r = nb_xmalloc(l->dq_cap * sizeof *l->dq_r);
+  l->ring = nb_xmalloc((l->L + 1) * sizeof *l->ring);
+  for (size_t i = 0; i <= l->L; i++)
+    l->ring[i] = 1;
+  l->sum = (double)(l->L + 1);
+  l->s_prev = 1;
+  return l;
+}
+
+static float x_at(const nb__limiter *l, int64_t i) {
+  if (i < (int64_t)l->x0 || i >= (int64_t)l->avail)
+    return 0;
+  return l->xs[(uint64_t)i - l->x0];
+}
+
+static void append(nb__limiter *l, const float *in, size_t n, double g) {
+  if (l->xs_n + n > l->xs_cap) {
+    l->xs_cap = (l->xs_n + n) * 2;
+    l->xs = nb_xrealloc(l->xs, l->xs_cap * sizeof *l->xs);
+  }
+  for (size_t i = 0; i < n; i++)
+    l->xs[l->xs_n + i] = in ? (float)(in[i] * g) : 0.0f;
+  l->xs_n += n;
+  l->avail += n;
+}
+
+static void out_put(float **out, size_t *cap, size_t *n, float v) {
+  if (*n == *cap) {
+    *cap = *cap ? *cap * 2 : 4096;
+    *out = nb_xrealloc(*out, *cap * sizeof **out);
+  }
+  (*out)[(*n)++] = v;
+}
+
+static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
+  *out_n = 0;
+  while (l->next + TP_H < l->avail) {
+    int64_t i = (int64_t)l->next;
+    float p = fabsf(x_at(l, i));
+    float q = fabsf(x_at(l, i + 1));
+    float peak = p > q ? p : q;
+    if (peak > l->thresh) {
+      for (int k = 0; k < 3; k++) {
+        float v = 0;
+        for (int j = 0; j < 2 * TP_H; j++)
+          v += l->coef[k][j] * x_at(l, i - TP_H + 1 + j);
+        if (fabsf(v) > peak)
+          peak = fabsf(v);
+      }
+    }
+    float r = peak > l->ceil ? l->ceil / peak : 1.0f;
+    /* sliding minimum over [i-L, i] */
+    while (l->dq_n && l->dq_r[(l->dq_head + l->dq_n - 1) % l->dq_cap] >= r)
+      l->dq_n--;
+    l->dq_i[(l->dq_head + l->dq_n) % l->dq_cap] = (uint64_t)i;
+    l->dq_r[(l->dq_head + l->dq_n) % l->dq_cap] = r;
+    l->dq_n++;
+    while (l->dq_i[l->dq_head] + l->L < (uint64_t)i) {
+      l->dq_head = (l->dq_head + 1) % l->dq_cap;
+      l->dq_n--;
+    }
+    float m = l->dq_r[l->dq_head];
+    float s = l->s_prev + (1 - l->s_prev) * l->rel;
+    if (m < s)
+      s = m;
+    l->s_prev = s;
+    size_t slot = (size_t)((uint64_t)i % (l->L + 1));
+    l->sum += (double)s - l->ring[slot];
+    l->ring[slot] = s;
+    float g = (float)(l->sum / (double)(l->L + 1));
+    if (g > 1)
+      g = 1;
+    int64_t o = i - (int64_t)l->L;
+    if (o >= 0 && (uint64_t)o < l->received)
+      out_put(out, out_cap, out_n, x_at(l, o) * g);
+    l->next++;
+  }
+  /* Drop what neither the detector nor the output needs any more. */
+  uint64_t keep = l->next > l->L + TP_H ? l->next - l->L - TP_H : 0;
+  if (keep > l->x0) {
+    size_t drop = (size_t)(keep - l->x0);
+    if (drop > l->xs_n)
+      drop = l->xs_n;
+    memmove(l->xs, l->xs + drop, (l->xs_n - drop) * sizeof *l->xs);
+    l->xs_n -= drop;
+    l->x0 += drop;
+  }
+}
+
+void nb__limiter_push(nb__limiter *l, const float *in, size_t n, float **out,
+                      size_t *out_cap, size_t *out_n) {
+  append(l, in, n, l->gain);
+  l->received += n;
+  run(l, out, out_cap, out_n);
+}
+
+void nb__limiter_finish(nb__limiter *l, float **out, size_t *out_cap,
+                        size_t *out_n) {
+  append(l, NULL, l->L + TP_H + 1, 0);
+  run(l, out, out_cap, out_n);
+}
+
+void nb__limiter_free(nb__limiter *l) {
+  if (!l)
+    return;
+  free(l->xs);
+  free(l->dq_i);
+  free(l->dq_r);
+  free(l->ring);
+  free(l);
+}

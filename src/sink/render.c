@@ -1,0 +1,433 @@
+/* render.c: the last stage, speaking a script.  Segments go to the eSpeak
+ * workers a bounded window ahead, come back in order, and stream to the
+ * sinks (live playback, and a file through a resampler, the loudness
+ * normalizer and libsndfile) while a running sample count builds the
+ * timeline that transcripts, chapters and --segments are made from.
+ *
+ * A file with loudness normalization takes two passes without holding the
+ * briefing in memory: pass one spools eSpeak's 22,050 Hz samples to an
+ * unlinked temporary file beside the output and measures their loudness;
+ * pass two reads them back through the resampler, gain and limiter into
+ * the encoder.  Memory stays flat whatever the briefing's length. */
+#include "sink/sink.h"
+#include "tts/tts.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct render {
+  const nb_script *s;
+  const nb_render_opts *o;
+  nb_err *e;
+  /* the file */
+  nb__file_sink *file;
+  unsigned rate, channels;
+  int normalize;
+  double target, ceiling;
+  FILE *spool;
+  char *spool_path;
+  nb__meter *meter;
+  nb__resampler *rs;
+  float *fin;  /* one segment as float */
+  size_t fin_cap;
+  float *rout; /* resampler output */
+  size_t rout_cap;
+  float *lout; /* limiter output */
+  size_t lout_cap;
+  float *inter; /* interleaved frames */
+  size_t inter_cap;
+  /* live */
+  nb__player *player;
+  /* timeline */
+  nb__timeline tl;
+  uint64_t pos; /* samples at 22,050 Hz so far */
+  double t0;
+  int first_sound;
+} render;
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int interrupted(const render *R) {
+  return R->o->interrupted && *R->o->interrupted;
+}
+
+static float *grow(float *p, size_t *cap, size_t n) {
+  if (*cap < n) {
+    *cap = n;
+    p = nb_xrealloc(p, n * sizeof *p);
+  }
+  return p;
+}
+
+/* Writes mono frames to the file, duplicating them when it is stereo. */
+static nb_status file_put(render *R, const float *mono, size_t n) {
+  if (n == 0)
+    return NB_OK;
+  if (R->channels == 1)
+    return nb__file_write(R->file, mono, n, R->e);
+  R->inter = grow(R->inter, &R->inter_cap, n * R->channels);
+  for (size_t i = 0; i < n; i++)
+    for (unsigned c = 0; c < R->channels; c++)
+      R->inter[i * R->channels + c] = mono[i];
+  return nb__file_write(R->file, R->inter, n, R->e);
+}
+
+/* 22,050 Hz mono float to the file's rate, then (pass two) the limiter. */
+static nb_status file_stage(render *R, nb__limiter *lim, const float *in,
+                            size_t n, int flush) {
+  const float *x = in;
+  size_t xn = n;
+  nb_status st;
+  if (R->rs) {
+    st = flush ? nb__resampler_flush(R->rs, &R->rout, &R->rout_cap, &xn, R->e)
+               : nb__resampler_run(R->rs, in, n, &R->rout, &R->rout_cap, &xn,
+                                   R->e);
+    if (st)
+      return st;
+    x = R->rout;
+  } else if (flush) {
+    xn = 0;
+  }
+  if (lim) {
+    size_t ln = 0;
+    if (xn) {
+      nb__limiter_push(lim, x, xn, &R->lout, &R->lout_cap, &ln);
+      if ((st = file_put(R, R->lout, ln)))
+        return st;
+    }
+    if (flush) {
+      nb__limiter_finish(lim, &R->lout, &R->lout_cap, &ln);
+      return file_put(R, R->lout, ln);
+    }
+    return NB_OK;
+  }
+  return file_put(R, x, xn);
+}
+
+/* int16 from eSpeak to float.  32768 is full scale because libsndfile
+ * (with clipping on) scales by 32768 on the way back to 16 bits: a
+ * rendering with no gain writes exactly the samples eSpeak made. */
+static float *to_float(render *R, const int16_t *pcm, size_t n) {
+  R->fin = grow(R->fin, &R->fin_cap, n ? n : 1);
+  for (size_t i = 0; i < n; i++)
+    R->fin[i] = pcm ? pcm[i] / 32768.0f : 0.0f;
+  return R->fin;
+}
+
+/* One stretch of eSpeak-rate audio (pcm == NULL: n samples of silence) to
+ * every sink. */
+static nb_status emit(render *R, const int16_t *pcm, size_t n) {
+  nb_status st;
+  if (n == 0)
+    return NB_OK;
+  int16_t *zeros = NULL;
+  if (R->player) {
+    if (!pcm)
+      zeros = nb_xcalloc(n, sizeof *zeros);
+    if (!R->first_sound) {
+      R->first_sound = 1;
+      nb_diag_printf(R->o->diag, NB_DEBUG, "playback: first audio after %.0f ms",
+                     now_ms() - R->t0);
+    }
+    st = nb__player_write(R->player, pcm ? pcm : zeros, n, R->e);
+    free(zeros);
+    if (st)
+      return st;
+  }
+  if (!R->file)
+    return NB_OK;
+  if (R->normalize) {
+    float *f = to_float(R, pcm, n);
+    nb__meter_add(R->meter, f, n);
+    static const int16_t silence[4096];
+    size_t done = 0;
+    while (done < n) {
+      size_t k = pcm ? n : (n - done > 4096 ? 4096 : n - done);
+      errno = 0;
+      if (fwrite(pcm ? pcm : silence, sizeof *pcm, k, R->spool) != k)
+        return nb_err_set(R->e, NB_IO, "%s: %s", R->o->output,
+                          strerror(errno ? errno : EIO));
+      done += k;
+    }
+    return NB_OK;
+  }
+  return file_stage(R, NULL, to_float(R, pcm, n), n, 0);
+}
+
+/* Pass two: the spool back through resampler, gain and limiter. */
+static nb_status normalize_pass(render *R) {
+  double l = nb__meter_loudness(R->meter);
+  double gain_db = isfinite(l) ? R->target - l : 0;
+  nb_diag_printf(R->o->diag, NB_INFO,
+                 "loudness: %.1f LUFS measured, %+.1f dB to %.1f LUFS", l,
+                 gain_db, R->target);
+  if (fflush(R->spool) != 0 || fseek(R->spool, 0, SEEK_SET) != 0)
+    return nb_err_set(R->e, NB_IO, "%s: %s", R->o->output, strerror(errno));
+  nb__limiter *lim =
+      nb__limiter_new(R->rate, pow(10, gain_db / 20), R->ceiling);
+  int16_t buf[8192];
+  nb_status st = NB_OK;
+  for (;;) {
+    if (interrupted(R)) {
+      st = nb_err_set(R->e, NB_INTERRUPTED, "interrupted");
+      break;
+    }
+    size_t k = fread(buf, sizeof *buf, sizeof buf / sizeof *buf, R->spool);
+    if (k == 0) {
+      if (ferror(R->spool))
+        st = nb_err_set(R->e, NB_IO, "%s: %s", R->o->output, strerror(errno));
+      break;
+    }
+    if ((st = file_stage(R, lim, to_float(R, buf, k), k, 0)))
+      break;
+  }
+  if (!st)
+    st = file_stage(R, lim, NULL, 0, 1);
+  nb__limiter_free(lim);
+  return st;
+}
+
+static nb_status open_spool(render *R) {
+  size_t n = strlen(R->o->output) + 32;
+  R->spool_path = nb_xmalloc(n);
+  snprintf(R->spool_path, n, "%s.spool-XXXXXX", R->o->output);
+  int fd = mkstemp(R->spool_path);
+  if (fd < 0)
+    return nb_err_set(R->e, NB_IO, "%s: %s", R->o->output, strerror(errno));
+  /* Unlinked at once: nothing is left behind, whatever stops the run. */
+  unlink(R->spool_path);
+  R->spool = fdopen(fd, "w+b");
+  if (!R->spool) {
+    close(fd);
+    return nb_err_set(R->e, NB_IO, "%s: %s", R->o->output, strerror(errno));
+  }
+  R->meter = nb__meter_new(NB_TTS_RATE, R->channels, 0);
+  return NB_OK;
+}
+
+static void warn_failed(render *R, size_t i, const char *why) {
+  const nb_segment *seg = &R->s->segs[i];
+  if (seg->story >= 0) {
+    size_t k = 1;
+    for (size_t j = i; j > 0 && R->s->segs[j - 1].story == seg->story; j--)
+      k++;
+    nb_diag_printf(R->o->diag, NB_WARN,
+                   "story %d, segment %zu (%s): %s; skipped", seg->story + 1,
+                   k, nb_role_name(seg->role), why);
+  } else {
+    nb_diag_printf(R->o->diag, NB_WARN, "segment %zu (%s): %s; skipped", i + 1,
+                   nb_role_name(seg->role), why);
+  }
+}
+
+static nb_status write_timelines(render *R) {
+  const nb_render_opts *o = R->o;
+  nb_status st = NB_OK;
+  nb_buf b = {0};
+  if (o->transcript) {
+    int srt = 0;
+    nb__transcript_check(o->transcript, &srt, NULL);
+    if (srt)
+      nb__timeline_srt(&R->tl, &b);
+    else
+      nb__timeline_vtt(&R->tl, &b);
+    st = nb_write_file_atomic(o->transcript, b.ptr, b.len, R->e);
+    nb_buf_clear(&b);
+  }
+  if (!st && o->chapters) {
+    nb__timeline_chapters(&R->tl, &b);
+    st = nb_write_file_atomic(o->chapters, b.ptr, b.len, R->e);
+    nb_buf_clear(&b);
+  }
+  if (!st && o->segments) {
+    nb__timeline_segments(&R->tl, &b);
+    st = nb_write_file_atomic(o->segments, b.ptr, b.len, R->e);
+  }
+  nb_buf_release(&b);
+  return st;
+}
+
+/* Everything that can be refused before any work: formats, rates, the
+ * loudness target, channel counts. */
+static nb_status check_opts(render *R) {
+  const nb_render_opts *o = R->o;
+  nb_err *e = R->e;
+  R->channels = o->channels ? o->channels : 1;
+  if (R->channels > 2)
+    return nb_err_set(e, NB_USAGE, "--channels: %u (use 1 or 2)", o->channels);
+  R->rate = NB_TTS_RATE;
+  if (o->output) {
+    nb__file_kind kind;
+    nb_status st = nb__file_kind_of(o->output, &kind, e);
+    if (st)
+      return st;
+    R->rate = o->rate ? o->rate : nb__file_default_rate(kind);
+    if (R->rate < 8000 || R->rate > 192000)
+      return nb_err_set(e, NB_USAGE, "--rate: %u Hz (use 8000 to 192000)",
+                        R->rate);
+    R->normalize = !o->loudness_off;
+    R->target = o->loudness != 0 ? o->loudness : R->channels == 2 ? -16 : -19;
+    if (R->normalize && (R->target < -70 || R->target > -5))
+      return nb_err_set(e, NB_USAGE,
+                        "--loudness: %.1f LUFS (use -70 to -5, or off)",
+                        R->target);
+    /* Lossy encoders overshoot a little: more headroom for them. */
+    R->ceiling = (kind == NB__FILE_WAV || kind == NB__FILE_FLAC) ? -1.5 : -2.0;
+  }
+  if (o->transcript) {
+    int srt;
+    nb_status st = nb__transcript_check(o->transcript, &srt, e);
+    if (st)
+      return st;
+  }
+  return NB_OK;
+}
+
+nb_status nb_render(const nb_script *s, const nb_render_opts *o,
+                    nb_render_result *res, nb_err *e) {
+  render R = {.s = s, .o = o, .e = e};
+  R.t0 = now_ms();
+  nb_status st = check_opts(&R);
+  if (st)
+    return st;
+  if (s->n == 0)
+    return nb_err_set(e, NB_EMPTY, "nothing to speak");
+
+  /* The workers fork: start them before anything that might start a
+   * thread (PortAudio, ALSA, JACK). */
+  nb_tts *tts = NULL;
+  nb_tts_opts to = {.jobs = o->jobs};
+  if ((st = nb_tts_open(&to, &tts, e)))
+    return st;
+  unsigned jobs = o->jobs;
+  if (jobs == 0) {
+    long c = sysconf(_SC_NPROCESSORS_ONLN);
+    jobs = c > 0 ? (unsigned)c : 1;
+  }
+  /* Enough queued to keep every worker busy while the sinks work, few
+   * enough that memory does not grow with the briefing. */
+  size_t window = 2 * (size_t)jobs + 2;
+  size_t submitted = 0;
+  while (submitted < s->n && submitted < window) {
+    nb_tts_submit(tts, submitted, s->segs[submitted].text,
+                  s->segs[submitted].voice);
+    submitted++;
+  }
+
+  if (o->output) {
+    nb__file_meta meta = {o->title, o->artist, o->album, o->date, o->comment};
+    st = nb__file_open(o->output, R.rate, R.channels, &meta, &R.file, e);
+    if (!st && R.rate != NB_TTS_RATE)
+      st = nb__resampler_new(NB_TTS_RATE, R.rate, &R.rs, e);
+    if (!st && R.normalize)
+      st = open_spool(&R);
+  }
+  /* Opening the device overlaps with the first segments' synthesis. */
+  if (!st && o->play)
+    st = nb__player_open(o->device, NB_TTS_RATE, &R.player, e);
+
+  R.tl.script = s;
+  R.tl.in_rate = NB_TTS_RATE;
+  R.tl.out_rate = R.rate;
+  R.tl.segs = nb_xcalloc(s->n, sizeof *R.tl.segs);
+  R.tl.n = s->n;
+  size_t n_failed = 0;
+  nb_err last = {0};
+
+  for (size_t i = 0; !st && i < s->n; i++) {
+    if (interrupted(&R)) {
+      st = nb_err_set(e, NB_INTERRUPTED, "interrupted");
+      break;
+    }
+    nb_tts_audio a = {0};
+    nb_err se = {0};
+    nb_status cs = nb_tts_collect(tts, i, &a, &se);
+    if (submitted < s->n) {
+      nb_tts_submit(tts, submitted, s->segs[submitted].text,
+                    s->segs[submitted].voice);
+      submitted++;
+    }
+    nb__tl_seg *ts = &R.tl.segs[i];
+    ts->seg = &s->segs[i];
+    ts->start = R.pos;
+    if (cs == NB_TTS) {
+      ts->failed = 1;
+      n_failed++;
+      last = se;
+      warn_failed(&R, i, se.msg[0] ? se.msg : "speech synthesis failed");
+    } else if (cs != NB_OK) {
+      st = nb_err_set(e, cs, "%s", se.msg);
+      nb_tts_audio_release(&a);
+      break;
+    } else {
+      for (size_t j = 0; j < a.n_events; j++)
+        if (a.events[j].type == NB_TTS_SENTENCE) {
+          ts->events = nb_xrealloc(ts->events,
+                                   (ts->n_events + 1) * sizeof *ts->events);
+          ts->events[ts->n_events].type = NB_TTS_SENTENCE;
+          ts->events[ts->n_events].sample = R.pos + a.events[j].sample;
+          ts->n_events++;
+        }
+      st = emit(&R, a.pcm, a.n);
+      R.pos += a.n;
+    }
+    nb_tts_audio_release(&a);
+    ts->end = R.pos;
+    if (st)
+      break;
+    size_t pause = (size_t)s->segs[i].pause_ms * NB_TTS_RATE / 1000;
+    st = emit(&R, NULL, pause);
+    R.pos += pause;
+  }
+  nb_tts_close(tts);
+  R.tl.total = R.pos;
+
+  if (!st && n_failed == s->n)
+    st = nb_err_set(e, NB_TTS, "no segment could be spoken: %s",
+                    last.msg[0] ? last.msg : "speech synthesis failed");
+  if (R.player) {
+    nb_status ps = nb__player_close(R.player, !st, st ? NULL : e);
+    if (!st)
+      st = ps;
+    R.player = NULL;
+  }
+  if (!st && R.file) {
+    if (R.normalize)
+      st = normalize_pass(&R);
+    else
+      st = file_stage(&R, NULL, NULL, 0, 1);
+  }
+  if (!st && R.file) {
+    st = nb__file_commit(R.file, e);
+    R.file = NULL;
+  }
+  if (!st)
+    st = write_timelines(&R);
+
+  nb__file_abort(R.file);
+  if (R.spool)
+    fclose(R.spool);
+  free(R.spool_path);
+  nb__meter_free(R.meter);
+  nb__resampler_free(R.rs);
+  free(R.fin);
+  free(R.rout);
+  free(R.lout);
+  free(R.inter);
+  nb__timeline_release(&R.tl);
+  if (!st && res) {
+    res->duration = (double)R.pos / NB_TTS_RATE;
+    res->n_segments = s->n;
+    res->n_failed = n_failed;
+  }
+  return st;
+}
