@@ -118,7 +118,7 @@ static void test_sentence_split(void **state) {
                              "\n2\n00:00:00.500 --> 00:00:01.000\n"
                              "He left.\n"
                              "\n3\n00:00:01.000 --> 00:00:03.000\n"
-                             "One. Two. Three.\n");
+                             "Alpha went. Beta came. Gamma left.\n");
   nb_buf_release(&b);
 }
 
