@@ -1,0 +1,39 @@
+# lib.sh: helpers for the command-line tests (sourced, not run).
+set -u
+: "${NEWSBRIEF:?set NEWSBRIEF to the newsbrief binary}"
+: "${NB_SRC:?set NB_SRC to the source tree}"
+T=$(mktemp -d /tmp/nb-test.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+fails=0
+passes=0
+ok() { passes=$((passes + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+
+# expect STATUS PATTERN -- command...: runs the command, checks its exit
+# status, that standard error is exactly one line, and that the line
+# matches the grep pattern.
+expect() {
+  want=$1 pat=$2
+  shift 3
+  "$@" >"$T/out" 2>"$T/err"
+  got=$?
+  if [ "$got" != "$want" ]; then
+    bad "$*: exit $got, want $want; stderr: $(cat "$T/err")"
+    return
+  fi
+  lines=$(wc -l <"$T/err")
+  if [ "$lines" != 1 ]; then
+    bad "$*: $lines lines on stderr, want 1: $(cat "$T/err")"
+    return
+  fi
+  if ! grep -q -- "$pat" "$T/err"; then
+    bad "$*: stderr '$(cat "$T/err")' does not match '$pat'"
+    return
+  fi
+  ok
+}
+
+finish() {
+  echo "$passes passed, $fails failed"
+  [ "$fails" = 0 ]
+}

@@ -1,0 +1,247 @@
+/* test_prosody.c: voice profiles and the script: roles, voices, pauses,
+ * first-mention attributions, quote wording, the briefing frame, and SSML
+ * that stays well-formed XML whatever the article says. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "nb.h"
+#include "prosody/prosody.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+/* A story built by hand, as the summarizer would hand it over. */
+typedef struct fixture {
+  nb_article *a;
+  nb_story st;
+  nb_quote q[3];
+  size_t key[3];
+  const char *lead[1];
+} fixture;
+
+static void make_story(fixture *f, const char *lead) {
+  memset(f, 0, sizeof *f);
+  f->a = nb_article_new("seed.txt");
+  nb_article_add_para(f->a, lead, strlen(lead));
+  f->lead[0] = lead;
+  f->st.article = f->a;
+  f->st.dateline = "Washington";
+  f->st.lead = f->lead;
+  f->st.n_lead = 1;
+  f->q[0] = (nb_quote){"We do not support calls for a ceasefire at this time,",
+                       NB_QUOTE_DIRECT, "John Kirby",
+                       "National Security Council spokesman",
+                       "National Security Council spokesman John Kirby",
+                       "told reporters", 1, 0, 0, 1};
+  f->q[1] = (nb_quote){"There is no scheduled contact.", NB_QUOTE_DIRECT,
+                       "John Kirby", NULL, "he", "said", 8, 0, 0, 8};
+  f->q[2] = (nb_quote){"It was a shock,", NB_QUOTE_DIRECT, NULL, NULL, NULL,
+                       NULL, 9, 0, 0, 9};
+  f->st.quotes = f->q;
+  f->st.n_quotes = 3;
+  f->key[0] = 0, f->key[1] = 1, f->key[2] = 2;
+  f->st.key = f->key;
+  f->st.n_key = 3;
+}
+
+static int setup(void **state) {
+  nb_profile *p = calloc(1, sizeof *p);
+  nb_err e = {0};
+  if (nb_profile_load("newsroom", p, &e) != NB_OK) {
+    fprintf(stderr, "%s\n", e.msg);
+    free(p);
+    return -1;
+  }
+  *state = p;
+  return 0;
+}
+
+static int teardown(void **state) {
+  nb_profile_release(*state);
+  free(*state);
+  return 0;
+}
+
+static void test_briefing_segments(void **state) {
+  nb_profile *p = *state;
+  fixture f;
+  make_story(&f, "A spokesman for the White House stated on Friday that ...");
+  nb_story *stories[] = {&f.st};
+  nb_script *s = nb_script_build(stories, 1, p, NULL);
+  assert_int_equal(s->n, 7);
+  assert_int_equal(s->segs[0].role, NB_ROLE_LEAD);
+  assert_ptr_equal(s->segs[0].voice, &p->narrator);
+  assert_int_equal(s->segs[1].role, NB_ROLE_ATTRIBUTION);
+  /* first mention: description and full name */
+  assert_string_equal(s->segs[1].text,
+                      "National Security Council spokesman John Kirby told reporters");
+  assert_ptr_equal(s->segs[1].voice, &p->attribution);
+  assert_int_equal(s->segs[2].role, NB_ROLE_QUOTE);
+  /* the closing comma of '"Q," he said' becomes a full stop */
+  assert_string_equal(s->segs[2].text,
+                      "We do not support calls for a ceasefire at this time.");
+  assert_string_equal(s->segs[2].speaker, "John Kirby");
+  assert_ptr_equal(s->segs[2].voice, &p->quote);
+  assert_int_equal(s->segs[2].pause_ms, p->quote.pause_ms);
+  /* later mention: the surname */
+  assert_string_equal(s->segs[3].text, "Kirby said");
+  /* nobody named: the profile's wording */
+  assert_string_equal(s->segs[5].text, p->unknown_speaker);
+  assert_string_equal(s->segs[6].text, "It was a shock.");
+  /* one story: no intro or outro by default */
+  for (size_t i = 0; i < s->n; i++)
+    assert_int_equal(s->segs[i].story, 0);
+  nb_script_free(s);
+  nb_article_free(f.a);
+}
+
+static void test_quote_words(void **state) {
+  nb_profile *p = *state;
+  fixture f;
+  make_story(&f, "Lead sentence.");
+  f.st.n_key = 1;
+  nb_story *stories[] = {&f.st};
+  nb_script_opts o = {0, 0, NB_QUOTES_WORDS, NULL, NULL};
+  nb_script *s = nb_script_build(stories, 1, p, &o);
+  assert_int_equal(s->n, 4);
+  assert_string_equal(s->segs[1].text,
+                      "National Security Council spokesman John Kirby told "
+                      "reporters, quote:");
+  assert_int_equal(s->segs[2].role, NB_ROLE_QUOTE);
+  assert_string_equal(s->segs[3].text, "End quote.");
+  nb_script_free(s);
+  nb_article_free(f.a);
+}
+
+static void test_frame(void **state) {
+  nb_profile *p = *state;
+  fixture f1, f2;
+  make_story(&f1, "First lead.");
+  make_story(&f2, "Second lead.");
+  f1.st.n_key = f2.st.n_key = 0;
+  nb_story *stories[] = {&f1.st, &f2.st};
+  nb_script_opts o = {0, -1, NB_QUOTES_VOICE, "Friday, March 17, 2023",
+                      "Morning Briefing"};
+  nb_script *s = nb_script_build(stories, 2, p, &o);
+  assert_int_equal(s->n, 5);
+  assert_int_equal(s->segs[0].role, NB_ROLE_INTRO);
+  assert_int_equal(s->segs[0].story, -1);
+  assert_string_equal(s->segs[0].text,
+                      "This is Morning Briefing for Friday, March 17, 2023.");
+  assert_int_equal(s->segs[1].role, NB_ROLE_LEAD);
+  /* the end of a story gets the profile's extra pause */
+  assert_int_equal(s->segs[1].pause_ms,
+                   p->narrator.pause_ms + p->story_pause_ms);
+  assert_int_equal(s->segs[2].role, NB_ROLE_TRANSITION);
+  assert_int_equal(s->segs[3].story, 1);
+  assert_int_equal(s->segs[4].role, NB_ROLE_OUTRO);
+  assert_int_equal(s->n_stories, 2);
+  assert_string_equal(s->story_titles[1], "Second lead.");
+  nb_script_free(s);
+  nb_article_free(f1.a);
+  nb_article_free(f2.a);
+}
+
+static void test_ssml_escapes(void **state) {
+  nb_profile *p = *state;
+  fixture f;
+  make_story(&f, "AT&T said <audio src=\"x$(touch PWNED).wav\"/> & \"more\".");
+  nb_story *stories[] = {&f.st};
+  nb_script *s = nb_script_build(stories, 1, p, NULL);
+  nb_buf b = {0};
+  nb_script_ssml(s, &b);
+  xmlDocPtr doc = xmlReadMemory(b.ptr, (int)b.len, "x.ssml", NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR);
+  assert_non_null(doc);
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  assert_string_equal((const char *)root->name, "speak");
+  /* the article's markup is text, not an element */
+  assert_null(strstr(b.ptr, "<audio"));
+  assert_non_null(strstr(b.ptr, "AT&amp;T said &lt;audio"));
+  /* every sentence sits in <s>, pauses are breaks in milliseconds */
+  assert_non_null(strstr(b.ptr, "<s>"));
+  assert_non_null(strstr(b.ptr, "<break time=\""));
+  xmlFreeDoc(doc);
+  nb_buf_release(&b);
+  nb_script_free(s);
+  nb_article_free(f.a);
+}
+
+static void test_full_article(void **state) {
+  nb_profile *p = *state;
+  fixture f;
+  make_story(&f, "Washington: The lead paragraph.");
+  const char *para = "\xE2\x80\x9CWe do not support it,\xE2\x80\x9D Kirby said.";
+  nb_article_add_para(f.a, para, strlen(para));
+  nb_article_add_para(f.a, "A plain paragraph.", 18);
+  f.q[0].paragraph = f.q[0].end_paragraph = 1;
+  f.q[0].start = 0;
+  f.q[0].end = (uint32_t)(strstr(para, " Kirby") - para);
+  f.st.n_quotes = 1;
+  nb_story *stories[] = {&f.st};
+  nb_script_opts o = {1, 0, NB_QUOTES_VOICE, NULL, NULL};
+  nb_script *s = nb_script_build(stories, 1, p, &o);
+  assert_int_equal(s->n, 4);
+  assert_int_equal(s->segs[0].role, NB_ROLE_BODY);
+  assert_string_equal(s->segs[0].text, "The lead paragraph.");
+  assert_int_equal(s->segs[1].role, NB_ROLE_QUOTE);
+  assert_string_equal(s->segs[1].text, "We do not support it.");
+  assert_int_equal(s->segs[2].role, NB_ROLE_ATTRIBUTION);
+  assert_string_equal(s->segs[2].text, "Kirby said.");
+  assert_int_equal(s->segs[3].role, NB_ROLE_BODY);
+  nb_script_free(s);
+  nb_article_free(f.a);
+}
+
+static void test_profile_errors(void **state) {
+  (void)state;
+  nb_profile p;
+  nb_err e = {0};
+  assert_int_equal(nb_profile_load("no-such-profile", &p, &e), NB_USAGE);
+  assert_non_null(strstr(e.msg, "unknown voice profile 'no-such-profile'"));
+  char path[] = "/tmp/nb-voice-XXXXXX";
+  int fd = mkstemp(path);
+  const char *text = "[narrator]\nrate = 170\npitch = loud\n";
+  assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+  close(fd);
+  assert_int_equal(nb_profile_load(path, &p, &e), NB_PARSE);
+  char want[256];
+  snprintf(want, sizeof want, "%s:3: pitch must be a whole number", path);
+  assert_non_null(strstr(e.msg, want));
+  fd = open(path, O_WRONLY | O_TRUNC);
+  text = "[quote]\ncolour = red\n";
+  assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+  close(fd);
+  assert_int_equal(nb_profile_load(path, &p, &e), NB_PARSE);
+  snprintf(want, sizeof want, "%s:2: unknown key 'colour' in [quote]", path);
+  assert_string_equal(e.msg, want);
+  unlink(path);
+  /* both shipped profiles load, and their quote voice differs from the
+   * narrator's */
+  const char *names[] = {"newsroom", "clear"};
+  for (int i = 0; i < 2; i++) {
+    assert_int_equal(nb_profile_load(names[i], &p, &e), NB_OK);
+    assert_string_not_equal(p.quote.espeak, p.narrator.espeak);
+    nb_profile_release(&p);
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_briefing_segments),
+      cmocka_unit_test(test_quote_words),
+      cmocka_unit_test(test_frame),
+      cmocka_unit_test(test_ssml_escapes),
+      cmocka_unit_test(test_full_article),
+      cmocka_unit_test(test_profile_errors),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
