@@ -1,0 +1,682 @@
+/* worker.c: synthesis in worker processes, between the script (prosody) and
+ * the sinks (render).  The parent queues segments, hands each to an idle
+ * worker over a socket, and gives results back in id order; a worker that
+ * crashes or hangs costs its one segment and is replaced.
+ *
+ * Protocol (one AF_UNIX stream socket per worker, both ends in this file):
+ *   request  = req_hdr, voice bytes, text bytes
+ *   reply    = rep_hdr, message bytes, n_samples int16 samples,
+ *              n_events x 4 uint32 (type, sample, text_pos, length)
+ * A worker answers each request with exactly one reply, written only after
+ * the whole segment is synthesized, so "no byte yet" means "still working"
+ * and the timeout applies to that time alone. */
+#include "tts/engine.h"
+#include "tts/tts.h"
+#include "tts/tts_internal.h"
+#include "sink/render.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define REQ_MAGIC 0x6e627251u /* "nbrQ" */
+#define REP_MAGIC 0x6e627250u /* "nbrP" */
+#define MAX_JOBS 64
+#define MAX_TEXT (64u << 20)
+
+typedef struct req_hdr {
+  uint32_t magic, flags;
+  uint64_t id;
+  int32_t rate, pitch, range, volume;
+  uint32_t voice_len, text_len;
+} req_hdr;
+
+typedef struct rep_hdr {
+  uint32_t magic, status; /* status: 0 ok, else NB_TTS with a message */
+  uint64_t id;
+  uint64_t n_samples, n_events;
+  uint32_t msg_len, pad;
+} rep_hdr;
+
+/* ---- I/O helpers: whole buffers, EINTR and short transfers handled ---- */
+
+static int write_all(int fd, const void *p, size_t n) {
+  const char *c = p;
+  while (n > 0) {
+    /* MSG_NOSIGNAL: a dead peer gives EPIPE, not a SIGPIPE that would
+     * kill the parent. */
+    ssize_t w = send(fd, c, n, MSG_NOSIGNAL);
+    if (w < 0) {
+      if (errno == EINTR)
+        continue;
+      return -1;
+    }
+    c += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+/* Returns 1 when n bytes were read, 0 at end of file before any byte,
+ * -1 on error or end of file in the middle. */
+static int read_all(int fd, void *p, size_t n) {
+  char *c = p;
+  size_t got = 0;
+  while (got < n) {
+    ssize_t r = read(fd, c + got, n - got);
+    if (r < 0) {
+      if (errno == EINTR)
+        continue;
+      return -1;
+    }
+    if (r == 0)
+      return got == 0 ? 0 : -1;
+    got += (size_t)r;
+  }
+  return 1;
+}
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* ---- the worker process ---------------------------------------------- */
+
+typedef struct growbuf {
+  char *p;
+  size_t len, cap;
+} growbuf;
+
+static void grow_put(growbuf *g, const void *p, size_t n) {
+  if (g->len + n > g->cap) {
+    size_t cap = g->cap ? g->cap : 1 << 16;
+    while (cap < g->len + n)
+      cap *= 2;
+    g->p = nb_xrealloc(g->p, cap);
+    g->cap = cap;
+  }
+  memcpy(g->p + g->len, p, n);
+  g->len += n;
+}
+
+static void sink_pcm(void *ud, const int16_t *s, size_t n) {
+  growbuf *g = ud;
+  grow_put(&g[0], s, n * sizeof *s);
+}
+
+static void sink_event(void *ud, const nb_tts_event *ev) {
+  growbuf *g = ud;
+  uint32_t w[4] = {(uint32_t)ev->type, ev->sample, ev->text_pos, ev->length};
+  grow_put(&g[1], w, sizeof w);
+}
+
+static void worker_limits(void) {
+  struct rlimit r = {0, 0};
+  setrlimit(RLIMIT_CORE, &r);
+  /* A generous CPU budget: eSpeak speaks ~900x real time, so this is hours
+   * of audio; a runaway loop dies with SIGXCPU even if nobody times it. */
+  r.rlim_cur = 600;
+  r.rlim_max = 660;
+  setrlimit(RLIMIT_CPU, &r);
+  /* 1 GB of address space beyond what the process already maps (the
+   * parent's image, or a sanitizer's shadow memory). */
+  long pages = 0, page = sysconf(_SC_PAGESIZE);
+  int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    char buf[64] = {0};
+    if (read(fd, buf, sizeof buf - 1) > 0)
+      pages = strtol(buf, NULL, 10);
+    close(fd);
+  }
+  if (pages > 0 && page > 0) {
+    r.rlim_cur = r.rlim_max = (rlim_t)pages * (rlim_t)page + (1ull << 30);
+    setrlimit(RLIMIT_AS, &r);
+  }
+}
+
+static void send_reply(int fd, uint64_t id, const char *msg, growbuf *g) {
+  rep_hdr h = {REP_MAGIC, msg ? 1u : 0u, id, 0, 0, 0, 0};
+  size_t ml = msg ? strlen(msg) : 0;
+  h.msg_len = (uint32_t)ml;
+  if (!msg) {
+    h.n_samples = g[0].len / sizeof(int16_t);
+    h.n_events = g[1].len / (4 * sizeof(uint32_t));
+  }
+  if (write_all(fd, &h, sizeof h) < 0 || write_all(fd, msg, ml) < 0 ||
+      (!msg && (write_all(fd, g[0].p, g[0].len) < 0 ||
+                write_all(fd, g[1].p, g[1].len) < 0)))
+    _exit(0); /* the parent is gone */
+}
+
+_Noreturn static void worker_main(int fd) {
+  growbuf g[2] = {{0}, {0}};
+  char *voice = NULL, *text = NULL;
+  for (;;) {
+    req_hdr h;
+    int r = read_all(fd, &h, sizeof h);
+    if (r <= 0 || h.magic != REQ_MAGIC || h.voice_len > 256 ||
+        h.text_len > MAX_TEXT)
+      _exit(0); /* parent closed the socket (or spoke nonsense): done */
+    voice = nb_xrealloc(voice, h.voice_len + 1);
+    text = nb_xrealloc(text, h.text_len + 1);
+    if (read_all(fd, voice, h.voice_len) < 0 ||
+        read_all(fd, text, h.text_len) < 0)
+      _exit(0);
+    voice[h.voice_len] = 0;
+    text[h.text_len] = 0;
+    if (h.flags & NB__TTS_HANG)
+      for (;;)
+        pause();
+    if (h.flags & NB__TTS_CRASH)
+      abort();
+    nb_err e = {0};
+    g[0].len = g[1].len = 0;
+    nb_status st = nb__espeak_voice(voice, &e);
+    if (st == NB_OK) {
+      nb__espeak_params(h.rate, h.pitch, h.range, h.volume);
+      nb__espeak_sink sink = {sink_pcm, sink_event, g};
+      st = nb__espeak_speak(text, &sink, &e);
+    }
+    send_reply(fd, h.id, st == NB_OK ? NULL : e.msg, g);
+  }
+}
+
+/* ---- the parent ------------------------------------------------------- */
+
+enum { SEG_NONE, SEG_QUEUED, SEG_RUNNING, SEG_DONE, SEG_TAKEN };
+
+typedef struct seg {
+  int state;
+  unsigned flags;
+  char *text, *voice;
+  int rate, pitch, range, volume;
+  nb_status status;
+  char *msg;
+  nb_tts_audio audio;
+} seg;
+
+typedef struct worker {
+  pid_t pid; /* 0: no process */
+  int fd;
+  int busy;
+  size_t id; /* segment in flight */
+  double deadline;
+  /* The reply being read: header, then message, samples, events. */
+  rep_hdr hdr;
+  int part;   /* 0 header, 1 message, 2 samples, 3 events, 4 done */
+  size_t got; /* bytes of the current part */
+  char *msg;
+  int16_t *pcm;
+  uint32_t *ev;
+} worker;
+
+struct nb_tts {
+  worker w[MAX_JOBS];
+  unsigned n_w;
+  unsigned timeout_ms;
+  char spawn_msg[256];
+  seg *segs;
+  size_t n_segs, cap_segs;
+  size_t *queue; /* ids waiting for a worker, FIFO */
+  size_t q_head, q_len, q_cap;
+};
+
+static void worker_reset_reply(worker *w) {
+  free(w->msg);
+  free(w->pcm);
+  free(w->ev);
+  w->msg = NULL;
+  w->pcm = NULL;
+  w->ev = NULL;
+  w->part = 0;
+  w->got = 0;
+}
+
+static int spawn(nb_tts *t, worker *w) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
+    snprintf(t->spawn_msg, sizeof t->spawn_msg,
+             "cannot start synthesizer: %s", strerror(errno));
+    return -1;
+  }
+  pid_t pid = fork();
+  if (pid < 0) {
+    snprintf(t->spawn_msg, sizeof t->spawn_msg,
+             "cannot start synthesizer: %s", strerror(errno));
+    close(sv[0]);
+    close(sv[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    /* The worker: only the async-signal-safe and eSpeak calls below.
+     * Signal handlers from the parent (main.c's SIGINT cleanup, a test
+     * framework's SIGSEGV catcher) must not run here: a crash has to end
+     * this process with its signal, and Ctrl-C is the parent's to handle
+     * (the workers end when it closes their sockets). */
+    static const int dfl[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
+                              SIGTERM, SIGHUP, SIGALRM, SIGXCPU, SIGCHLD,
+                              SIGUSR1, SIGUSR2, SIGPIPE};
+    for (size_t i = 0; i < sizeof dfl / sizeof *dfl; i++)
+      signal(dfl[i], SIG_DFL);
+    signal(SIGINT, SIG_IGN);
+    signal(SIGQUIT, SIG_IGN);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    /* eSpeak writes "stack smashing detected" and its own complaints to
+     * stderr: the parent's warning is the message users see. */
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+      dup2(null, 0);
+      dup2(null, 1);
+      dup2(null, 2);
+    }
+    if (dup2(sv[1], 3) < 0)
+      _exit(0);
+    /* Drop every other descriptor, in particular the other workers'
+     * sockets: a worker holding them would keep them open after the
+     * parent dies. */
+    long max = sysconf(_SC_OPEN_MAX);
+    if (max < 0 || max > 65536)
+      max = 65536;
+    for (int fd = 4; fd < max; fd++)
+      close(fd);
+    worker_limits();
+    worker_main(3);
+  }
+  close(sv[1]);
+  w->pid = pid;
+  w->fd = sv[0];
+  w->busy = 0;
+  worker_reset_reply(w);
+  return 0;
+}
+
+/* Ends a worker (killing it if it still runs) and reaps it; *how describes
+ * the way it ended when it was not killed by us. */
+static void reap(worker *w, int kill_it, char *how, size_t how_len) {
+  if (w->fd >= 0)
+    close(w->fd);
+  w->fd = -1;
+  if (w->pid > 0) {
+    if (kill_it)
+      kill(w->pid, SIGKILL);
+    int st = 0;
+    pid_t r;
+    do
+      r = waitpid(w->pid, &st, 0);
+    while (r < 0 && errno == EINTR);
+    if (how) {
+      if (r == w->pid && WIFSIGNALED(st))
+        snprintf(how, how_len, "synthesizer crashed (signal %d)",
+                 WTERMSIG(st));
+      else if (r == w->pid && WIFEXITED(st))
+        snprintf(how, how_len, "synthesizer crashed (exit status %d)",
+                 WEXITSTATUS(st));
+      else
+        snprintf(how, how_len, "synthesizer crashed");
+    }
+  }
+  w->pid = 0;
+  w->busy = 0;
+  worker_reset_reply(w);
+}
+
+static void seg_fail(nb_tts *t, size_t id, const char *msg) {
+  seg *s = &t->segs[id];
+  free(s->text);
+  free(s->voice);
+  s->text = s->voice = NULL;
+  s->status = NB_TTS;
+  free(s->msg);
+  s->msg = nb_xstrdup(msg);
+  s->state = SEG_DONE;
+}
+
+/* A worker died or hung: its segment fails, a new worker takes its place. */
+static void worker_lost(nb_tts *t, worker *w, int kill_it, const char *why) {
+  char how[128];
+  int busy = w->busy;
+  size_t id = w->id;
+  reap(w, kill_it, how, sizeof how);
+  if (busy)
+    seg_fail(t, id, why ? why : how);
+  spawn(t, w);
+}
+
+static int dispatch(nb_tts *t, worker *w, size_t id) {
+  seg *s = &t->segs[id];
+  req_hdr h = {REQ_MAGIC, s->flags, id, s->rate, s->pitch, s->range,
+               s->volume, (uint32_t)strlen(s->voice),
+               (uint32_t)strlen(s->text)};
+  if (write_all(w->fd, &h, sizeof h) < 0 ||
+      write_all(w->fd, s->voice, h.voice_len) < 0 ||
+      write_all(w->fd, s->text, h.text_len) < 0)
+    return -1;
+  free(s->text);
+  s->text = NULL;
+  s->state = SEG_RUNNING;
+  w->busy = 1;
+  w->id = id;
+  w->deadline = now_ms() + t->timeout_ms;
+  worker_reset_reply(w);
+  return 0;
+}
+
+/* Gives queued segments to idle workers, oldest first. */
+static void dispatch_all(nb_tts *t) {
+  for (unsigned i = 0; i < t->n_w && t->q_len > 0; i++) {
+    worker *w = &t->w[i];
+    if (!w->pid && spawn(t, w) < 0)
+      continue;
+    if (w->busy)
+      continue;
+    size_t id = t->queue[t->q_head];
+    if (dispatch(t, w, id) < 0) {
+      /* Died while idle (killed from outside?): replace it, try once more
+       * with the fresh one. */
+      worker_lost(t, w, 1, NULL);
+      if (!w->pid || dispatch(t, w, id) < 0) {
+        seg_fail(t, id, t->spawn_msg[0] ? t->spawn_msg
+                                        : "cannot reach synthesizer");
+        if (w->pid)
+          worker_lost(t, w, 1, NULL);
+      }
+    }
+    t->q_head = (t->q_head + 1) % t->q_cap;
+    t->q_len--;
+  }
+  /* No worker could be started at all: fail what waits, rather than wait
+   * forever. */
+  int any = 0;
+  for (unsigned i = 0; i < t->n_w; i++)
+    any |= t->w[i].pid != 0;
+  while (!any && t->q_len > 0) {
+    seg_fail(t, t->queue[t->q_head], t->spawn_msg);
+    t->q_head = (t->q_head + 1) % t->q_cap;
+    t->q_len--;
+  }
+}
+
+/* Reads what the worker has sent.  Returns -1 when it died. */
+static int worker_read(nb_tts *t, worker *w) {
+  for (;;) {
+    void *dst;
+    size_t want;
+    switch (w->part) {
+    case 0:
+      dst = &w->hdr;
+      want = sizeof w->hdr;
+      break;
+    case 1:
+      dst = w->msg;
+      want = w->hdr.msg_len;
+      break;
+    case 2:
+      dst = w->pcm;
+      want = (size_t)w->hdr.n_samples * sizeof(int16_t);
+      break;
+    case 3:
+      dst = w->ev;
+      want = (size_t)w->hdr.n_events * 4 * sizeof(uint32_t);
+      break;
+    default:
+      return 0;
+    }
+    if (w->got < want) {
+      ssize_t r = read(w->fd, (char *)dst + w->got, want - w->got);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return 0;
+      if (r <= 0)
+        return -1;
+      w->got += (size_t)r;
+      if (w->got < want)
+        return 0; /* poll again */
+    }
+    w->got = 0;
+    w->part++;
+    if (w->part == 1) {
+      rep_hdr *h = &w->hdr;
+      if (h->magic != REP_MAGIC || h->id != w->id || h->msg_len > 4096 ||
+          h->n_samples > ((size_t)1 << 31) || h->n_events > h->n_samples + 1)
+        return -1;
+      w->msg = nb_xcalloc(1, h->msg_len + 1);
+      w->pcm = h->n_samples ? nb_xmalloc(h->n_samples * sizeof(int16_t))
+                            : NULL;
+      w->ev = h->n_events ? nb_xmalloc(h->n_events * 4 * sizeof(uint32_t))
+                          : NULL;
+    }
+    if (w->part == 4) {
+      seg *s = &t->segs[w->id];
+      free(s->voice);
+      s->voice = NULL;
+      s->state = SEG_DONE;
+      if (w->hdr.status != 0) {
+        s->status = NB_TTS;
+        s->msg = w->msg;
+        w->msg = NULL;
+      } else {
+        s->status = NB_OK;
+        s->audio.pcm = w->pcm;
+        s->audio.n = (size_t)w->hdr.n_samples;
+        w->pcm = NULL;
+        size_t ne = (size_t)w->hdr.n_events;
+        s->audio.events = ne ? nb_xmalloc(ne * sizeof *s->audio.events) : NULL;
+        s->audio.n_events = ne;
+        uint32_t last = 0;
+        for (size_t i = 0; i < ne; i++) {
+          const uint32_t *v = w->ev + 4 * i;
+          nb_tts_event *o = &s->audio.events[i];
+          o->type = v[0] == NB_TTS_WORD ? NB_TTS_WORD : NB_TTS_SENTENCE;
+          /* Events are promised in order and inside the audio. */
+          uint32_t smp = v[1];
+          if (smp > s->audio.n)
+            smp = (uint32_t)s->audio.n;
+          if (smp < last)
+            smp = last;
+          last = smp;
+          o->sample = smp;
+          o->text_pos = v[2];
+          o->length = v[3];
+        }
+      }
+      w->busy = 0;
+      worker_reset_reply(w);
+      return 0;
+    }
+  }
+}
+
+/* One round: dispatch, wait for replies (at most until the nearest
+ * deadline, or wait_ms when it is smaller; -1 waits for a reply), read them,
+ * kill workers past their deadline. */
+static void pump(nb_tts *t, int wait_ms) {
+  dispatch_all(t);
+  struct pollfd pf[MAX_JOBS];
+  unsigned map[MAX_JOBS], n = 0;
+  double now = now_ms(), next = -1;
+  for (unsigned i = 0; i < t->n_w; i++) {
+    worker *w = &t->w[i];
+    if (!w->pid || !w->busy)
+      continue;
+    pf[n].fd = w->fd;
+    pf[n].events = POLLIN;
+    pf[n].revents = 0;
+    map[n++] = i;
+    if (w->part == 0 && w->got == 0) {
+      double left = w->deadline - now;
+      if (next < 0 || left < next)
+        next = left < 0 ? 0 : left;
+    }
+  }
+  if (n == 0)
+    return;
+  int timeout = wait_ms;
+  if (next >= 0 && (timeout < 0 || next < timeout))
+    timeout = (int)next + 1;
+  int r = poll(pf, n, timeout);
+  if (r < 0)
+    return; /* EINTR: the caller loops */
+  for (unsigned k = 0; k < n; k++) {
+    worker *w = &t->w[map[k]];
+    if (pf[k].revents & (POLLIN | POLLHUP | POLLERR)) {
+      if (worker_read(t, w) < 0)
+        worker_lost(t, w, 0, NULL);
+    }
+  }
+  /* A worker that has not begun to answer by its deadline is hung.  (One
+   * that has begun is only waiting for us to read.) */
+  now = now_ms();
+  for (unsigned i = 0; i < t->n_w; i++) {
+    worker *w = &t->w[i];
+    if (w->pid && w->busy && w->part == 0 && w->got == 0 &&
+        now >= w->deadline) {
+      char msg[128];
+      snprintf(msg, sizeof msg, "synthesizer timed out after %u ms",
+               t->timeout_ms);
+      worker_lost(t, w, 1, msg);
+    }
+  }
+  dispatch_all(t);
+}
+
+nb_status nb_tts_open(const nb_tts_opts *o, nb_tts **out, nb_err *e) {
+  unsigned jobs = o ? o->jobs : 0;
+  if (jobs == 0) {
+    long c = sysconf(_SC_NPROCESSORS_ONLN);
+    jobs = c > 0 ? (unsigned)c : 1;
+  }
+  if (jobs > MAX_JOBS)
+    jobs = MAX_JOBS;
+  /* eSpeak is initialized here, once, so that every worker (and every
+   * replacement) starts from a copy of a loaded, never-used instance instead
+   * of loading its data again.  Synchronous mode starts no thread. */
+  nb_status st = nb__espeak_init(o ? o->data_path : NULL, e);
+  if (st != NB_OK)
+    return st;
+  nb_tts *t = nb_xcalloc(1, sizeof *t);
+  t->n_w = jobs;
+  t->timeout_ms = o && o->timeout_ms ? o->timeout_ms : 30000;
+  for (unsigned i = 0; i < jobs; i++)
+    t->w[i].fd = -1;
+  for (unsigned i = 0; i < jobs; i++) {
+    if (spawn(t, &t->w[i]) < 0) {
+      nb_err_set(e, NB_TTS, "%s", t->spawn_msg);
+      nb_tts_close(t);
+      return NB_TTS;
+    }
+  }
+  *out = t;
+  return NB_OK;
+}
+
+void nb__tts_submit_raw(nb_tts *t, size_t id, const char *text,
+                        const nb_voice *v, unsigned flags) {
+  if (id >= t->cap_segs) {
+    size_t cap = t->cap_segs ? t->cap_segs : 64;
+    while (cap <= id)
+      cap *= 2;
+    t->segs = nb_xrealloc(t->segs, cap * sizeof *t->segs);
+    memset(t->segs + t->cap_segs, 0, (cap - t->cap_segs) * sizeof *t->segs);
+    t->cap_segs = cap;
+  }
+  if (id >= t->n_segs)
+    t->n_segs = id + 1;
+  seg *s = &t->segs[id];
+  if (s->state != SEG_NONE)
+    return; /* submitted twice: the first one stands */
+  s->text = nb_xstrdup(text ? text : "");
+  s->voice = nb_xstrdup(v && v->espeak[0] ? v->espeak : "en");
+  /* A zero rate or volume means "not set" (a silent voice is never what a
+   * profile wants); pitch and range 0 are valid settings. */
+  s->rate = v && v->rate > 0 ? v->rate : 175;
+  s->volume = v && v->volume > 0 ? v->volume : 100;
+  s->pitch = v ? v->pitch : 50;
+  s->range = v ? v->range : 50;
+  s->flags = flags;
+  s->state = SEG_QUEUED;
+  if (t->q_len == t->q_cap) {
+    size_t cap = t->q_cap ? t->q_cap * 2 : 64;
+    size_t *q = nb_xmalloc(cap * sizeof *q);
+    for (size_t i = 0; i < t->q_len; i++)
+      q[i] = t->queue[(t->q_head + i) % t->q_cap];
+    free(t->queue);
+    t->queue = q;
+    t->q_cap = cap;
+    t->q_head = 0;
+  }
+  t->queue[(t->q_head + t->q_len) % t->q_cap] = id;
+  t->q_len++;
+  pump(t, 0);
+}
+
+void nb_tts_submit(nb_tts *t, size_t id, const char *text, const nb_voice *v) {
+  char *safe = nb_speakable(text);
+  nb__tts_submit_raw(t, id, safe, v, 0);
+  free(safe);
+}
+
+nb_status nb_tts_collect(nb_tts *t, size_t id, nb_tts_audio *out, nb_err *e) {
+  memset(out, 0, sizeof *out);
+  if (id >= t->n_segs || t->segs[id].state == SEG_NONE)
+    return nb_err_set(e, NB_USAGE, "segment %zu was never submitted", id);
+  seg *s = &t->segs[id];
+  if (s->state == SEG_TAKEN)
+    return nb_err_set(e, NB_USAGE, "segment %zu was already collected", id);
+  while (s->state != SEG_DONE)
+    pump(t, -1);
+  s->state = SEG_TAKEN;
+  if (s->status != NB_OK) {
+    nb_err_set(e, s->status, "%s", s->msg ? s->msg : "synthesis failed");
+    free(s->msg);
+    s->msg = NULL;
+    return NB_TTS;
+  }
+  *out = s->audio;
+  memset(&s->audio, 0, sizeof s->audio);
+  return NB_OK;
+}
+
+void nb_tts_audio_release(nb_tts_audio *a) {
+  if (!a)
+    return;
+  free(a->pcm);
+  free(a->events);
+  memset(a, 0, sizeof *a);
+}
+
+pid_t nb__tts_worker_pid(const nb_tts *t, unsigned i) {
+  return i < t->n_w ? t->w[i].pid : 0;
+}
+
+void nb_tts_close(nb_tts *t) {
+  if (!t)
+    return;
+  for (unsigned i = 0; i < t->n_w; i++)
+    if (t->w[i].pid)
+      reap(&t->w[i], 1, NULL, 0);
+  for (size_t i = 0; i < t->n_segs; i++) {
+    seg *s = &t->segs[i];
+    free(s->text);
+    free(s->voice);
+    free(s->msg);
+    nb_tts_audio_release(&s->audio);
+  }
+  free(t->segs);
+  free(t->queue);
+  free(t);
+}
