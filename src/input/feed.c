@@ -319,6 +319,13 @@ nb_status nb_input_feed(const char *source, const char *data, size_t len,
     const xmlNode *t = child(it, "title");
     if (t)
       a->title = str_of(a, t);
+    /* a title may carry escaped markup or entities (Atom type="html", and
+     * many RSS feeds): read it as HTML */
+    if (a->title && (strchr(a->title, '&') || strchr(a->title, '<'))) {
+      char *plain = nb__html_text(a->title, strlen(a->title));
+      a->title = plain ? nb_article_str(a, plain) : NULL;
+      free(plain);
+    }
     a->link = item_link(a, it);
     a->byline = item_author(a, it);
     item_date(a, it);

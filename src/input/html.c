@@ -814,6 +814,7 @@ static void post_emit(xmlNode *n, void *ud) {
 static int boiler(const char *p) {
   static const char *const words[] = {
       "advertisement", "advertising", "anzeige", "werbung", "publicit\xC3\xA9",
+      "publicit\xC3\x89", "reklame", "annonce",
       "publicidad", "pubblicit\xC3\xA0", "sponsored", "share", "share this",
       "share this article", "read more", "related", "skip to content",
       "continue reading", NULL};
@@ -1017,6 +1018,19 @@ void nb__html_fragment(nb_article *a, const char *html, size_t len) {
     free(pg.cands);
   }
   xmlFreeDoc(doc);
+}
+
+char *nb__html_text(const char *html, size_t len) {
+  nb_article *a = nb_article_new(NULL);
+  nb__html_fragment(a, html, len);
+  nb_buf b = {0};
+  for (size_t i = 0; i < a->n_paras; i++) {
+    if (i)
+      nb_buf_putc(&b, ' ');
+    nb_buf_puts(&b, a->paras[i]);
+  }
+  nb_article_free(a);
+  return b.len ? nb_buf_detach(&b) : (nb_buf_release(&b), NULL);
 }
 
 nb_status nb_input_html(const char *source, const char *data, size_t len,

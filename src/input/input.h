@@ -59,6 +59,9 @@ void nb_input_dedup(nb_article_list *l, const nb_diag *d);
 /* Reads the paragraphs of an HTML fragment (a feed item's content, UTF-8)
  * into a: all of its text blocks, furniture dropped, no body search. */
 void nb__html_fragment(nb_article *a, const char *html, size_t len);
+/* The plain text of an HTML snippet (entities decoded, tags dropped), or
+ * NULL when it has none; the caller frees it. */
+char *nb__html_text(const char *html, size_t len);
 /* Normalizes a date as pages and feeds write it (ISO 8601, RFC 822,
  * "March 17, 2023", "17 mars 2023"...) to YYYY-MM-DD; 0 when it cannot. */
 int nb__date_iso(const char *s, char out[11]);
