@@ -28,7 +28,7 @@ size_t nb_sentences(const char *text, size_t len, nb_sentence **out);
 
 /* When para opens with a dateline ("Washington:", "WASHINGTON (AP) —",
  * "LONDON, March 3 (Reuters) -"), returns the offset where the news text
- * starts and sets *name/*name_len to the place ("Washington"); else 0. */
+ * starts and sets *name and *name_len to the place as written ("Washington"); else 0. */
 size_t nb_dateline_split(const char *para, const char **name,
                          size_t *name_len);
 

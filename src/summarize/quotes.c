@@ -1,0 +1,1015 @@
+/* quotes.c: the quotes of an article.  Pairs quotation marks (by style,
+ * across paragraphs, recovering from typos), tells direct quotes from
+ * partial ones, titles and scare quotes, finds each quote's attribution
+ * before, after or around it, and reports indirect speech; speakers.c turns
+ * the mentions into people. */
+#include "quotes_int.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- quotation marks ----------------------------------------------------- */
+
+enum { M_OPEN = 1, M_CLOSE = 2 };
+enum { F_DOUBLE = 1, F_SINGLE = 2 };
+
+typedef struct mark {
+  uint32_t pos, len;
+  unsigned char role, fam;
+  uint32_t cp;
+} mark;
+
+typedef struct marks {
+  mark *v;
+  size_t n, cap;
+} marks;
+
+static void marks_push(marks *m, size_t pos, size_t len, int role, int fam,
+                       uint32_t cp) {
+  if (m->n == m->cap) {
+    m->cap = m->cap ? m->cap * 2 : 16;
+    m->v = nb_xrealloc(m->v, m->cap * sizeof *m->v);
+  }
+  m->v[m->n++] = (mark){(uint32_t)pos, (uint32_t)len, (unsigned char)role,
+                        (unsigned char)fam, cp};
+}
+
+static int opening_context(uint32_t b) {
+  return b == 0 || nb__is_space_cp(b) || b == '(' || b == '[' ||
+         nb__is_dash_cp(b) || b == '/' || b == 0x2026;
+}
+static int closing_context(uint32_t a) {
+  return a == 0 || nb__is_space_cp(a) || a == '.' || a == ',' || a == ';' ||
+         a == ':' || a == '!' || a == '?' || a == ')' || a == ']' ||
+         nb__is_dash_cp(a) || a == 0x2026;
+}
+
+/* Elisions that start with an apostrophe: 'em, 'til, 'cause, 'n', '90s. */
+static int elision(const char *p, size_t n, size_t after) {
+  static const char *const words[] = {"em", "til", "cause", "tis", "twas",
+                                      "n", "round", "bout", NULL};
+  size_t j = after;
+  while (j < n && isalpha((unsigned char)p[j]))
+    j++;
+  if (after < n && isdigit((unsigned char)p[after]))
+    return 1;
+  return nb__word_in(p + after, j - after, words);
+}
+
+/* Finds the quotation marks of one paragraph and what each can be. */
+static void scan_marks(const char *p, size_t n, marks *m) {
+  size_t i = 0, cl;
+  while (i < n) {
+    uint32_t c = nb__cp_at(p, n, i, &cl);
+    if (!nb__is_quote_cp(c)) {
+      i += cl;
+      continue;
+    }
+    uint32_t b = nb__cp_before(p, i, NULL);
+    uint32_t a = nb__cp_at(p, n, i + cl, NULL);
+    int role = 0, fam = F_DOUBLE;
+    switch (c) {
+    case 0x201C: /* “ (also closes „ ) */
+      role = nb__is_letter_cp(b) && closing_context(a) ? M_CLOSE : M_OPEN;
+      break;
+    case 0x201E: /* „ */
+    case 0xAB:   /* « */
+      role = M_OPEN;
+      break;
+    case 0x201D: /* ” */
+      role = opening_context(b) && nb__is_letter_cp(a) ? M_OPEN : M_CLOSE;
+      break;
+    case 0xBB: /* » */
+      role = M_CLOSE;
+      break;
+    case '"':
+      if (opening_context(b) && !nb__is_space_cp(a) && a != 0)
+        role = M_OPEN;
+      else if (closing_context(a))
+        role = M_CLOSE;
+      else if (b == ',' || b == '.' || b == '?' || b == '!')
+        role = M_CLOSE;
+      else if (opening_context(b))
+        role = M_OPEN;
+      break;
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+    case '\'':
+    case 0x201A:
+      fam = F_SINGLE;
+      if (nb__is_letter_cp(b) && nb__is_letter_cp(a))
+        role = 0; /* don't, Xi's */
+      else if (opening_context(b) && nb__is_letter_cp(a) &&
+               !elision(p, n, i + cl) && c != 0x2019)
+        role = M_OPEN;
+      else if (opening_context(b) && nb__is_letter_cp(a) && c == 0x2019 &&
+               !elision(p, n, i + cl))
+        role = M_OPEN; /* ’ typed for ‘ */
+      else if (!opening_context(b) && closing_context(a) && c != 0x2018)
+        role = M_CLOSE; /* or the Smiths' : decided when pairing */
+      break;
+    default:
+      break;
+    }
+    if (role)
+      marks_push(m, i, cl, role, fam, c);
+    i += cl;
+  }
+}
+
+/* ---- quote spans --------------------------------------------------------- */
+
+typedef struct qspan {
+  uint32_t para, open, cstart;   /* mark position, content start */
+  uint32_t end_para, cend, close; /* content end, position after the mark */
+  int closed;                     /* a closing mark was found */
+} qspan;
+
+typedef struct qspans {
+  qspan *v;
+  size_t n, cap;
+} qspans;
+
+static void spans_push(qspans *s, qspan q) {
+  if (s->n == s->cap) {
+    s->cap = s->cap ? s->cap * 2 : 16;
+    s->v = nb_xrealloc(s->v, s->cap * sizeof *s->v);
+  }
+  s->v[s->n++] = q;
+}
+
+static size_t trim_end(const char *p, size_t e) {
+  size_t cl;
+  while (e > 0 && nb__is_space_cp(nb__cp_before(p, e, &cl)))
+    e -= cl;
+  return e;
+}
+
+/* Pairs the marks of all paragraphs.  Only double marks pair at the top
+ * level unless a paragraph has none, where single marks are tried ('...'
+ * in British copy); inside a double quote, single marks are nested. */
+static void pair_marks(const nb_article *a, const unsigned char *skip,
+                       qspans *out) {
+  marks *pm = nb_xcalloc(a->n_paras ? a->n_paras : 1, sizeof *pm);
+  for (size_t p = 0; p < a->n_paras; p++)
+    if (!skip[p])
+      scan_marks(a->paras[p], strlen(a->paras[p]), &pm[p]);
+
+  int open = 0;
+  qspan cur = {0};
+  for (size_t p = 0; p < a->n_paras; p++) {
+    if (skip[p]) {
+      continue;
+    }
+    const char *text = a->paras[p];
+    size_t plen = strlen(text);
+    marks *m = &pm[p];
+    int has_double = 0;
+    for (size_t k = 0; k < m->n; k++)
+      if (m->v[k].fam == F_DOUBLE)
+        has_double = 1;
+    int fam = has_double ? F_DOUBLE : F_SINGLE;
+    if (open && fam != F_DOUBLE)
+      fam = F_DOUBLE;
+    size_t k = 0;
+    /* A quote carried over from the paragraph before: a leading opening
+     * mark or the first mark being a closing one continues it. */
+    if (open) {
+      size_t first = 0;
+      while (first < m->n && m->v[first].fam != F_DOUBLE)
+        first++;
+      size_t lead = 0, cl;
+      while (lead < plen && nb__is_space_cp(nb__cp_at(text, plen, lead, &cl)))
+        lead += cl;
+      if (first < m->n && m->v[first].role == M_OPEN && m->v[first].pos == lead) {
+        k = first + 1;
+        if (cur.para == cur.end_para && cur.para != p) {
+          /* keep cur open */
+        }
+      } else if (first < m->n && m->v[first].role == M_CLOSE) {
+        /* continues without a leading mark, closes here */
+      } else {
+        /* the quote never closed: it ends with its paragraph */
+        spans_push(out, cur);
+        open = 0;
+      }
+    }
+    for (; k < m->n; k++) {
+      mark mk = m->v[k];
+      if (mk.fam != fam)
+        continue;
+      if (!open) {
+        int as_open = mk.role == M_OPEN;
+        if (mk.role == M_CLOSE) {
+          /* a stray closing mark followed by another closing one before
+           * any opening: the first was typed for an opening mark */
+          as_open = 0;
+          for (size_t j = k + 1; j < m->n; j++) {
+            if (m->v[j].fam != fam)
+              continue;
+            if (m->v[j].role == M_CLOSE)
+              as_open = 1;
+            break;
+          }
+          if (mk.fam == F_SINGLE)
+            as_open = 0;
+        }
+        if (as_open) {
+          open = 1;
+          cur = (qspan){0};
+          cur.para = (uint32_t)p;
+          cur.open = mk.pos;
+          size_t cs = mk.pos + mk.len, cl;
+          while (cs < plen && nb__is_space_cp(nb__cp_at(text, plen, cs, &cl)))
+            cs += cl;
+          cur.cstart = (uint32_t)cs;
+        }
+      } else if (mk.role == M_CLOSE ||
+                 (mk.cp == 0x201C && text[cur.open] == '\xE2' &&
+                  (unsigned char)text[cur.open + 2] == 0x9E)) {
+        /* single marks: a closing one needs a matching opening one, else
+         * it is an apostrophe (the Smiths') */
+        cur.end_para = (uint32_t)p;
+        cur.cend = (uint32_t)trim_end(text, mk.pos);
+        cur.close = mk.pos + mk.len;
+        cur.closed = 1;
+        spans_push(out, cur);
+        open = 0;
+      }
+      /* an opening mark while open: a missing closing mark or a stray
+       * mark; the quote goes on (the mark is dropped from its text) */
+    }
+    if (open) {
+      cur.end_para = (uint32_t)p;
+      cur.cend = (uint32_t)trim_end(text, plen);
+      cur.close = (uint32_t)plen;
+      if (fam == F_SINGLE) {
+        open = 0; /* single marks never run over paragraphs */
+        continue;
+      }
+      /* look at the next paragraph to decide */
+      size_t q = p + 1;
+      if (q >= a->n_paras || skip[q]) {
+        spans_push(out, cur);
+        open = 0;
+      }
+    }
+  }
+  if (open)
+    spans_push(out, cur);
+  for (size_t p = 0; p < a->n_paras; p++)
+    free(pm[p].v);
+  free(pm);
+}
+
+/* ---- words --------------------------------------------------------------- */
+
+typedef struct wspan {
+  const char *p;
+  size_t n;
+} wspan;
+
+/* The words of p[0..n) (letters, digits, inner apostrophes and hyphens,
+ * dots of "Mr."). */
+static size_t words_of(const char *p, size_t n, wspan *w, size_t max) {
+  size_t k = 0, i = 0, cl;
+  while (i < n && k < max) {
+    while (i < n && !nb__is_letter_cp(nb__cp_at(p, n, i, &cl)))
+      i += cl;
+    size_t j = i;
+    while (j < n) {
+      uint32_t c = nb__cp_at(p, n, j, &cl);
+      if (nb__is_letter_cp(c))
+        j += cl;
+      else if ((c == '\'' || c == 0x2019 || c == '-' || c == '.') && j + cl < n &&
+               nb__is_letter_cp(nb__cp_at(p, n, j + cl, NULL)))
+        j += cl;
+      else
+        break;
+    }
+    if (j > i) {
+      w[k].p = p + i;
+      w[k].n = j - i;
+      k++;
+    }
+    i = j;
+  }
+  return k;
+}
+
+/* Words after which a quotation is a noun phrase of the sentence (a title, a
+ * term, a scare quote), not speech. */
+static const char *const embedders[] = {
+    "a", "an", "the", "of", "on", "in", "at", "for", "to", "as", "about",
+    "called", "named", "dubbed", "titled", "entitled", "labelled", "labeled",
+    "like", "than", "from", "with", "by", "into", "its", "their", "his",
+    "her", "our", "my", "your", "this", "these", "those", "so-called", "and",
+    "or", "nicknamed", "known", "term", "word", "phrase", "is", "was", "are",
+    "were", "be", "been", "being", "has", "have", "had", "consolidate", NULL};
+
+static int title_like(const char *p, size_t n) {
+  wspan w[12];
+  size_t nw = words_of(p, n, w, 12);
+  if (nw == 0 || nw > 8)
+    return nw == 0;
+  for (size_t i = 0; i < n; i++)
+    if ((p[i] == '.' || p[i] == '!' || p[i] == '?') && i + 1 < n && p[i + 1] == ' ')
+      return 0;
+  for (size_t i = 0; i < nw; i++)
+    if (w[i].n >= 4 && !nb__is_upper_cp(nb__cp_at(w[i].p, w[i].n, 0, NULL)) &&
+        !isdigit((unsigned char)w[i].p[0]))
+      return 0;
+  return 1;
+}
+
+/* ---- attribution --------------------------------------------------------- */
+
+typedef struct attrib {
+  const char *mention;
+  size_t mention_len;
+  const char *desc;
+  size_t desc_len;
+  const char *cue;
+  size_t cue_len;
+  int found;
+  int no_speaker; /* a cue without a speaker we trust */
+} attrib;
+
+static const char *const lead_ins[] = {
+    "after", "of", "in", "on", "at", "according", "writing", "citing",
+    "yesterday", "later", "meanwhile", "however", "also", "then", "when",
+    "while", "as", "for", "with", "speaking", "but", "and", "asked", "today",
+    "earlier", "last", "this", "before", "during", "following", "instead",
+    "still", "now", "separately", "again", "indeed", "so", "since", NULL};
+
+static size_t skip_ws(const char *p, size_t n, size_t i) {
+  while (i < n && (p[i] == ' ' || p[i] == ',' || p[i] == ';' || p[i] == ':'))
+    i++;
+  return i;
+}
+
+/* The cue: the verb and, after "told", its object ("told reporters"). */
+static void set_cue(attrib *at, const char *text, size_t n, wspan *w,
+                    size_t nw, size_t vi) {
+  at->cue = w[vi].p;
+  at->cue_len = w[vi].n;
+  if ((nb__word_eq(w[vi].p, w[vi].n, "told") ||
+       nb__word_eq(w[vi].p, w[vi].n, "tells")) &&
+      vi + 1 < nw) {
+    size_t last = vi + 1;
+    if (nb__word_eq(w[last].p, w[last].n, "the") && vi + 2 < nw)
+      last = vi + 2;
+    if (!nb__word_eq(w[last].p, w[last].n, "that") &&
+        (size_t)(w[last].p - (w[vi].p + w[vi].n)) < 3 + (last - vi - 1) * 5) {
+      /* stop at punctuation */
+      const char *e = w[last].p + w[last].n;
+      int clean = 1;
+      for (const char *q = w[vi].p; q < e; q++)
+        if (*q == ',' || *q == '.' || *q == '"')
+          clean = 0;
+      if (clean)
+        at->cue_len = (size_t)(e - w[vi].p);
+    }
+  }
+  (void)text;
+  (void)n;
+}
+
+/* Splits "S, description," into the mention and its appositive. */
+static void split_appositive(attrib *at, const char *s, size_t n) {
+  /* chunks by commas */
+  size_t starts[8], ends[8], nc = 0, i = 0;
+  while (i <= n && nc < 8) {
+    size_t j = i;
+    while (j < n && s[j] != ',' && s[j] != ';')
+      j++;
+    size_t a0 = i, a1 = j;
+    while (a0 < a1 && s[a0] == ' ')
+      a0++;
+    while (a1 > a0 && s[a1 - 1] == ' ')
+      a1--;
+    if (a1 > a0) {
+      starts[nc] = a0;
+      ends[nc] = a1;
+      nc++;
+    }
+    i = j + 1;
+  }
+  size_t c = 0;
+  /* skip lead-in chunks ("After the match", "Of the public process") */
+  while (c + 1 < nc) {
+    wspan w[2];
+    size_t nw = words_of(s + starts[c], ends[c] - starts[c], w, 2);
+    if (nw && nb__word_in(w[0].p, w[0].n, lead_ins))
+      c++;
+    else
+      break;
+  }
+  if (c >= nc) {
+    at->mention = NULL;
+    at->mention_len = 0;
+    return;
+  }
+  at->mention = s + starts[c];
+  at->mention_len = ends[c] - starts[c];
+  if (c + 1 < nc) {
+    const char *d = s + starts[c + 1];
+    size_t dl = ends[c + 1] - starts[c + 1];
+    /* "the Afghan team's coach, Alireza Mehraban": a role then the name */
+    wspan w[16];
+    size_t mw = words_of(at->mention, at->mention_len, w, 16);
+    int mention_named = 0;
+    for (size_t k = 0; k < mw; k++)
+      if (nb__is_upper_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL)) && k > 0)
+        mention_named = 1;
+    if (mw && nb__is_upper_cp(nb__cp_at(w[0].p, w[0].n, 0, NULL)) &&
+        !nb__word_in(w[0].p, w[0].n, (const char *const[]){"the", "a", "an", NULL}))
+      mention_named = 1;
+    wspan dw[16];
+    size_t nd = words_of(d, dl, dw, 16);
+    int d_named = nd > 0 && nd <= 4;
+    for (size_t k = 0; k < nd; k++)
+      if (!nb__is_upper_cp(nb__cp_at(dw[k].p, dw[k].n, 0, NULL)))
+        d_named = 0;
+    if (!mention_named && d_named) {
+      at->desc = at->mention;
+      at->desc_len = at->mention_len;
+      at->mention = d;
+      at->mention_len = dl;
+    } else {
+      at->desc = d;
+      at->desc_len = dl;
+      /* "Hugh Hill, a doctor," : drop the article */
+      if (nd && (nb__word_eq(dw[0].p, dw[0].n, "a") ||
+                 nb__word_eq(dw[0].p, dw[0].n, "an"))) {
+        at->desc = dw[nd > 1 ? 1 : 0].p;
+        at->desc_len = (size_t)(d + dl - at->desc);
+      }
+      /* a prepositional aside is no description */
+      if (nd && nb__word_in(dw[0].p, dw[0].n, lead_ins) &&
+          !nb__word_eq(dw[0].p, dw[0].n, "of")) {
+        at->desc = NULL;
+        at->desc_len = 0;
+      }
+    }
+  }
+}
+
+/* After a quote: `," S said`, `," said S`, `" — S`. */
+static attrib parse_post(const char *p, size_t n) {
+  attrib at = {0};
+  size_t i = skip_ws(p, n, 0);
+  if (i >= n)
+    return at;
+  size_t cl;
+  uint32_t c = nb__cp_at(p, n, i, &cl);
+  if (nb__is_dash_cp(c)) {
+    i += cl;
+    while (i < n && (p[i] == '-' || p[i] == ' '))
+      i++;
+    size_t e = i;
+    while (e < n && p[e] != ',' && p[e] != '.' && p[e] != ';' && p[e] != '(')
+      e++;
+    wspan w[8];
+    size_t nw = words_of(p + i, e - i, w, 8);
+    if (nw >= 1 && nw <= 6 && nb__is_upper_cp(nb__cp_at(p, n, i, NULL))) {
+      at.mention = p + i;
+      at.mention_len = e - i;
+      at.found = 1;
+    }
+    return at;
+  }
+  /* the clause up to the end of the sentence or the next quote */
+  size_t e = i;
+  while (e < n && p[e] != '.' && p[e] != ';' && p[e] != '"' && p[e] != '!' &&
+         p[e] != '?' && !nb__is_quote_cp(nb__cp_at(p, n, e, NULL)))
+    e++;
+  wspan w[24];
+  size_t nw = words_of(p + i, e - i, w, 24);
+  size_t limit = nw < 14 ? nw : 14;
+  for (size_t v = 0; v < limit; v++) {
+    if (!nb__reporting_verb(w[v].p, w[v].n))
+      continue;
+    if (v == 0) {
+      /* "said KCNA", "said the post by an unknown author on pigmy" */
+      const char *s = w[0].p + w[0].n;
+      size_t k = (size_t)(s - p);
+      size_t se = k;
+      while (se < e && p[se] != ',' && p[se] != ';')
+        se++;
+      while (k < se && p[k] == ' ')
+        k++;
+      if (se > k) {
+        at.mention = p + k;
+        at.mention_len = se - k;
+        at.found = 1;
+        set_cue(&at, p, n, w, nw, 0);
+      }
+      return at;
+    }
+    const char *s = p + i;
+    size_t sl = (size_t)(w[v].p - s);
+    split_appositive(&at, s, sl);
+    if (at.mention) {
+      at.found = 1;
+      set_cue(&at, p, n, w, nw, v);
+    }
+    return at;
+  }
+  return at;
+}
+
+/* Before a quote: `S said: "Q"`, `S said "Q"`, `S told reporters that "Q"`,
+ * `according to S, "Q"`, `S said, "Q"`, `..., writing in a blog post "Q"`.
+ * strict: the verb must sit right before the quote. */
+static attrib parse_pre(const char *p, size_t n, int loose) {
+  attrib at = {0};
+  wspan w[64];
+  size_t nw = words_of(p, n, w, 64);
+  if (nw == 0)
+    return at;
+  /* "according to S, " */
+  for (size_t v = 0; v + 1 < nw; v++)
+    if (nb__word_eq(w[v].p, w[v].n, "according") &&
+        nb__word_eq(w[v + 1].p, w[v + 1].n, "to")) {
+      const char *s = w[v + 1].p + w[v + 1].n;
+      size_t sl = (size_t)(p + n - s);
+      split_appositive(&at, s, sl);
+      if (at.mention) {
+        at.found = 1;
+        at.cue = w[v].p;
+        at.cue_len = (size_t)(w[v + 1].p + w[v + 1].n - w[v].p);
+      }
+      return at;
+    }
+  /* the last reporting verb */
+  size_t v = nw;
+  while (v > 0 && !nb__reporting_verb(w[v - 1].p, w[v - 1].n))
+    v--;
+  if (v == 0)
+    return at;
+  v--;
+  size_t tail = nw - v - 1;
+  if (!loose && tail > 6)
+    return at;
+  /* the subject: the words of its clause before the verb */
+  const char *clause = p;
+  for (const char *q = w[v].p; q > p; q--)
+    if (q[-1] == ';' || (q[-1] == '"' ) || (unsigned char)q[-1] == 0x9D) {
+      clause = q;
+      break;
+    }
+  size_t cl = (size_t)(w[v].p - clause);
+  /* a participle opening its clause ("..., writing in a blog post"): the
+   * subject is the main clause's */
+  const char *cstart = w[v].p;
+  while (cstart > clause && cstart[-1] == ' ')
+    cstart--;
+  int participle = w[v].n > 4 && memcmp(w[v].p + w[v].n - 3, "ing", 3) == 0;
+  if (participle && (cstart == clause || cstart[-1] == ',')) {
+    size_t u = v;
+    while (u > 0 && !nb__reporting_verb(w[u - 1].p, w[u - 1].n))
+      u--;
+    if (u == 0) {
+      at.found = 1;
+      at.no_speaker = 1;
+      set_cue(&at, p, n, w, nw, v);
+      return at;
+    }
+    size_t sl = (size_t)(w[u - 1].p - clause);
+    split_appositive(&at, clause, sl);
+  } else {
+    /* "with one poster writing" */
+    const char *s = clause;
+    size_t sl = cl;
+    /* only the last comma-chunk(s) that form the subject */
+    split_appositive(&at, s, sl);
+    if (at.mention) {
+      wspan mw[2];
+      size_t k = words_of(at.mention, at.mention_len, mw, 2);
+      if (k && (nb__word_eq(mw[0].p, mw[0].n, "with") ||
+                nb__word_eq(mw[0].p, mw[0].n, "and"))) {
+        at.mention_len -= (size_t)(mw[0].p + mw[0].n - at.mention);
+        at.mention = mw[0].p + mw[0].n;
+      }
+    }
+  }
+  at.found = at.mention != NULL;
+  if (!at.found) {
+    at.found = 1;
+    at.no_speaker = 1;
+  }
+  set_cue(&at, p, n, w, nw, v);
+  return at;
+}
+
+/* ---- the pass over the article ------------------------------------------ */
+
+typedef struct finder {
+  nb_story *s;
+  const nb_article *a;
+  nb__cast cast;
+  long last_speaker; /* entity ids: the cast's array moves as it grows */
+  size_t last_speaker_para;
+  const nb_diag *diag;
+  /* entity of each quote (resolved at the end, after role merging) */
+  long *qent;
+  size_t n, cap;
+} finder;
+
+static nb_quote *add_quote(finder *f, long e) {
+  if (f->n == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 16;
+    f->s->quotes = nb_xrealloc(f->s->quotes, f->cap * sizeof *f->s->quotes);
+    f->qent = nb_xrealloc(f->qent, f->cap * sizeof *f->qent);
+  }
+  nb_quote *q = &f->s->quotes[f->n];
+  memset(q, 0, sizeof *q);
+  f->qent[f->n] = e;
+  f->n++;
+  return q;
+}
+
+/* The quoted words: content of the span, paragraphs joined by a space,
+ * stray quotation marks dropped, white space folded. */
+static char *quote_text(finder *f, const qspan *q) {
+  nb_buf b = {0};
+  for (uint32_t p = q->para; p <= q->end_para; p++) {
+    const char *t = f->a->paras[p];
+    size_t n = strlen(t);
+    size_t from = p == q->para ? q->cstart : 0;
+    size_t to = p == q->end_para ? q->cend : n;
+    if (to > n)
+      to = n;
+    if (b.len)
+      nb_buf_putc(&b, ' ');
+    size_t i = from, cl;
+    while (i < to) {
+      uint32_t c = nb__cp_at(t, n, i, &cl);
+      int drop = c == '"' || c == 0x201C || c == 0x201D || c == 0x201E ||
+                 c == 0xAB || c == 0xBB;
+      if (p != q->para && i == from && (c == 0x2018 || c == '\''))
+        drop = 1;
+      if (!drop) {
+        if (nb__is_space_cp(c)) {
+          if (b.len && b.ptr[b.len - 1] != ' ')
+            nb_buf_putc(&b, ' ');
+        } else
+          nb_buf_put(&b, t + i, cl);
+      }
+      i += cl;
+    }
+  }
+  while (b.len && b.ptr[b.len - 1] == ' ')
+    b.ptr[--b.len] = 0;
+  size_t s0 = 0;
+  while (s0 < b.len && b.ptr[s0] == ' ')
+    s0++;
+  char *out = nb_arena_strdup(f->s->arena, b.ptr ? b.ptr + s0 : "");
+  nb_buf_release(&b);
+  return out;
+}
+
+static long resolve(finder *f, const attrib *at) {
+  if (!at->found || at->no_speaker || !at->mention)
+    return -1;
+  nb__entity *e = nb__cast_resolve(&f->cast, at->mention, at->mention_len,
+                                   at->desc, at->desc_len);
+  return e ? (long)e->id : -1;
+}
+
+static const char *dup_cue(finder *f, const attrib *at) {
+  if (!at->cue)
+    return NULL;
+  char *c = nb_arena_strndup(f->s->arena, at->cue, at->cue_len);
+  for (char *q = c; *q; q++)
+    *q = (char)(q == c ? tolower((unsigned char)*q) : *q);
+  return c;
+}
+
+static const char *dup_mention(finder *f, const attrib *at) {
+  if (!at->mention)
+    return NULL;
+  const char *m = at->mention;
+  size_t n = at->mention_len;
+  while (n && (m[n - 1] == ' ' || m[n - 1] == ',' || m[n - 1] == '.'))
+    n--;
+  return nb_arena_strndup(f->s->arena, m, n);
+}
+
+/* Indirect speech in a sentence without direct quotes: "Kirby stated that
+ * ...", "According to S, ...".  Sets the last speaker either way. */
+static void indirect(finder *f, size_t p, const char *t, size_t s0,
+                     size_t s1) {
+  const char *sp = t + s0;
+  size_t n = s1 - s0;
+  wspan w[96];
+  size_t nw = words_of(sp, n, w, 96);
+  if (nw < 3)
+    return;
+  attrib at = {0};
+  size_t text_from = 0;
+  /* "According to S, X" */
+  if (nb__word_eq(w[0].p, w[0].n, "according") && nb__word_eq(w[1].p, w[1].n, "to")) {
+    const char *s = w[1].p + w[1].n;
+    const char *comma = memchr(s, ',', (size_t)(sp + n - s));
+    if (!comma)
+      return;
+    split_appositive(&at, s, (size_t)(comma - s));
+    /* the rest of the appositive chain: skip to the last comma of names */
+    at.cue = w[0].p;
+    at.cue_len = (size_t)(w[1].p + w[1].n - w[0].p);
+    text_from = (size_t)(comma + 1 - sp);
+  } else {
+    size_t v = 0;
+    for (; v < nw && v < 20; v++)
+      if (nb__reporting_verb(w[v].p, w[v].n) &&
+          !(w[v].n > 4 && memcmp(w[v].p + w[v].n - 3, "ing", 3) == 0))
+        break;
+    if (v == 0 || v >= nw || v >= 20)
+      return;
+    split_appositive(&at, sp, (size_t)(w[v].p - sp));
+    if (!at.mention)
+      return;
+    set_cue(&at, sp, n, w, nw, v);
+    size_t after = v + 1;
+    if (at.cue_len > w[v].n) /* "told reporters" */
+      while (after < nw && w[after].p < at.cue + at.cue_len)
+        after++;
+    /* "stated on Friday that": the content starts after "that" */
+    for (size_t k = after; k < nw && k < after + 6; k++)
+      if (nb__word_eq(w[k].p, w[k].n, "that")) {
+        after = k + 1;
+        break;
+      }
+    if (after >= nw)
+      return;
+    text_from = (size_t)(w[after].p - sp);
+  }
+  nb__entity *ep = nb__cast_resolve(&f->cast, at.mention, at.mention_len,
+                                    at.desc, at.desc_len);
+  if (!ep)
+    return;
+  long e = (long)ep->id;
+  f->last_speaker = e;
+  f->last_speaker_para = p;
+  while (text_from < n && sp[text_from] == ' ')
+    text_from++;
+  size_t te = n;
+  while (te > text_from && (sp[te - 1] == '.' || sp[te - 1] == ' ' ||
+                            sp[te - 1] == ':'))
+    te--;
+  if (te <= text_from || sp[n - 1] == ':')
+    return; /* "Obama tweeted using his account:" introduces what follows */
+  nb_quote *q = add_quote(f, e);
+  q->kind = NB_QUOTE_INDIRECT;
+  q->text = nb_arena_strndup(f->s->arena, sp + text_from, te - text_from);
+  q->cue = dup_cue(f, &at);
+  q->mention = dup_mention(f, &at);
+  q->paragraph = q->end_paragraph = (uint32_t)p;
+  q->start = (uint32_t)(s0 + text_from);
+  q->end = (uint32_t)(s0 + te);
+}
+
+static int inside(const qspan *q, size_t p, size_t pos) {
+  if (p < q->para || p > q->end_para)
+    return 0;
+  if (p == q->para && pos <= q->open)
+    return 0;
+  if (p == q->end_para && pos >= q->close)
+    return 0;
+  return 1;
+}
+
+void nb__find_quotes(nb_story *s, const unsigned char *skip,
+                     const nb_diag *diag) {
+  const nb_article *a = s->article;
+  finder f = {0};
+  f.s = s;
+  f.a = a;
+  f.diag = diag;
+  f.cast.arena = s->arena;
+  f.last_speaker = -1;
+  for (size_t p = 0; p < a->n_paras; p++)
+    if (!skip[p])
+      nb__cast_acronyms(&f.cast, a->paras[p]);
+  qspans spans = {0};
+  pair_marks(a, skip, &spans);
+
+  size_t qi = 0; /* next span */
+  int seen_text = 0;
+  for (size_t p = 0; p < a->n_paras; p++) {
+    if (skip[p])
+      continue;
+    const char *t = a->paras[p];
+    size_t plen = strlen(t);
+    nb_sentence *sv;
+    size_t ns = nb_sentences(t, plen, &sv);
+    size_t prev_close = 0; /* end of the last quote in this paragraph */
+    /* the dateline is no part of the first paragraph's speech */
+    size_t dl_off = 0;
+    if (!seen_text) {
+      const char *dn;
+      size_t dnl;
+      dl_off = nb_dateline_split(t, &dn, &dnl);
+      seen_text = 1;
+    }
+    for (size_t si = 0; si < ns; si++) {
+      size_t s0 = sv[si].start, s1 = s0 + sv[si].len;
+      if (s0 < dl_off && dl_off < s1)
+        s0 = dl_off;
+      /* sentences inside a quote that began earlier belong to it */
+      int in_quote = 0;
+      for (size_t k = qi > 0 ? qi - 1 : 0; k < spans.n && k <= qi; k++)
+        if (inside(&spans.v[k], p, s0) && !(spans.v[k].para == p && spans.v[k].open >= s0))
+          in_quote = 1;
+      int any = 0, direct_any = 0;
+      long sentence_speaker = -1;
+      size_t first_q = qi;
+      while (qi < spans.n && spans.v[qi].para == p && spans.v[qi].open < s1) {
+        qspan *q = &spans.v[qi];
+        any = 1;
+        /* pre: from the sentence start (or the last quote) to the mark */
+        size_t pre0 = s0 > prev_close ? s0 : prev_close;
+        if (q->open < pre0)
+          pre0 = q->open;
+        const char *pre = t + pre0;
+        size_t pre_n = q->open - pre0;
+        /* post: to the end of the sentence holding the close, or the next
+         * quote in that paragraph */
+        const char *et = a->paras[q->end_para];
+        size_t elen = strlen(et);
+        size_t post_end = elen;
+        if (q->end_para == p) {
+          for (size_t k = 0; k < ns; k++)
+            if (sv[k].start <= q->close && q->close <= sv[k].start + sv[k].len) {
+              post_end = sv[k].start + sv[k].len;
+              break;
+            }
+          if (qi + 1 < spans.n && spans.v[qi + 1].para == p &&
+              spans.v[qi + 1].open < post_end)
+            post_end = spans.v[qi + 1].open;
+        } else {
+          nb_sentence *ev;
+          size_t ne = nb_sentences(et, elen, &ev);
+          for (size_t k = 0; k < ne; k++)
+            if (ev[k].start <= q->close && q->close <= ev[k].start + ev[k].len) {
+              post_end = ev[k].start + ev[k].len;
+              break;
+            }
+          free(ev);
+        }
+        if (post_end < q->close)
+          post_end = q->close;
+        const char *post = et + q->close;
+        size_t post_n = q->closed ? post_end - q->close : 0;
+
+        const char *content = a->paras[q->para] + q->cstart;
+        size_t content_n =
+            q->end_para == q->para && q->cend > q->cstart ? q->cend - q->cstart
+            : q->end_para == q->para ? 0
+                                     : strlen(content);
+        wspan cw[16];
+        size_t W = q->end_para != q->para ? 99 : words_of(content, content_n, cw, 16);
+        if (W == 0) {
+          qi++;
+          continue;
+        }
+        wspan pw[64];
+        size_t npw = words_of(pre, pre_n, pw, 64);
+        int pre_empty = npw == 0;
+        /* the word before the mark, and whether a comma or colon ends pre */
+        size_t pe = pre_n;
+        while (pe > 0 && pre[pe - 1] == ' ')
+          pe--;
+        int pre_punct = pe > 0 && (pre[pe - 1] == ',' || pre[pe - 1] == ':');
+        int embedded = !pre_punct && npw &&
+                       nb__word_in(pw[npw - 1].p, pw[npw - 1].n, embedders);
+        attrib post_at = parse_post(post, post_n);
+        attrib pre_at = {0};
+        if (!pre_empty)
+          pre_at = parse_pre(pre, pre_n, pre_punct);
+        int tl = q->end_para == q->para && title_like(content, content_n);
+        nb_quote_kind kind;
+        int keep = 1;
+        if (pre_empty)
+          kind = (W >= 3 || post_at.found) ? NB_QUOTE_DIRECT : NB_QUOTE_PARTIAL;
+        else if (pre_at.found && !embedded)
+          kind = NB_QUOTE_DIRECT;
+        else if (post_at.found && W >= 5)
+          kind = NB_QUOTE_DIRECT;
+        else
+          kind = NB_QUOTE_PARTIAL;
+        if (tl && !(pre_empty && post_at.found) && !(pre_at.found && !embedded && W > 2)) {
+          keep = 0; /* a title, a name, a term: not a quote */
+          kind = NB_QUOTE_PARTIAL;
+        }
+        if (!keep) {
+          prev_close = q->end_para == p ? q->close : plen;
+          qi++;
+          continue;
+        }
+        long e = -1;
+        const attrib *used = NULL;
+        if (kind == NB_QUOTE_DIRECT) {
+          if (post_at.found && !post_at.no_speaker) {
+            used = &post_at;
+          } else if (pre_at.found) {
+            used = &pre_at;
+          } else if (qi > first_q && direct_any) {
+            /* "Q1," S said, "Q2." : the middle attribution serves both */
+            used = NULL;
+            e = sentence_speaker;
+          }
+          if (used)
+            e = resolve(&f, used);
+          if (!used && e < 0 && f.last_speaker >= 0 &&
+              p <= f.last_speaker_para + 2) {
+            e = f.last_speaker; /* a floating quote */
+          }
+          /* a middle attribution: the quote before this one in the same
+           * sentence had none of its own */
+          if (e >= 0 && qi > first_q && direct_any && f.n > 0 &&
+              f.s->quotes[f.n - 1].kind == NB_QUOTE_DIRECT &&
+              f.qent[f.n - 1] < 0)
+            f.qent[f.n - 1] = e;
+          direct_any = 1;
+        } else {
+          e = -1; /* filled below from the sentence's indirect speech */
+        }
+        nb_quote *nq = add_quote(&f, e);
+        nq->kind = kind;
+        nq->text = quote_text(&f, q);
+        nq->paragraph = q->para;
+        nq->end_paragraph = q->end_para;
+        nq->start = q->open;
+        nq->end = q->close;
+        if (used) {
+          nq->cue = dup_cue(&f, used);
+          nq->mention = dup_mention(&f, used);
+        }
+        if (e >= 0) {
+          sentence_speaker = e;
+          f.last_speaker = e;
+          f.last_speaker_para = q->end_para;
+        }
+        prev_close = q->end_para == p ? q->close : plen;
+        qi++;
+      }
+      if (!any && !in_quote)
+        indirect(&f, p, t, s0, s1);
+      else if (any && !direct_any) {
+        /* partial quotes: speech reported around them */
+        size_t before = f.n;
+        indirect(&f, p, t, s0, s1);
+        if (f.n > before) {
+          long e = f.qent[f.n - 1];
+          for (size_t k = 0; k < before; k++)
+            if (f.s->quotes[k].kind == NB_QUOTE_PARTIAL &&
+                f.s->quotes[k].paragraph == p && f.qent[k] < 0 &&
+                f.s->quotes[k].start >= s0 && f.s->quotes[k].start < s1)
+              f.qent[k] = e;
+          /* keep article order: move the indirect quote before the
+           * partial ones it contains */
+          nb_quote iq = f.s->quotes[f.n - 1];
+          long ie = f.qent[f.n - 1];
+          size_t at = f.n - 1;
+          while (at > 0 && f.s->quotes[at - 1].paragraph == p &&
+                 f.s->quotes[at - 1].start >= s0 &&
+                 f.s->quotes[at - 1].kind == NB_QUOTE_PARTIAL) {
+            f.s->quotes[at] = f.s->quotes[at - 1];
+            f.qent[at] = f.qent[at - 1];
+            at--;
+          }
+          f.s->quotes[at] = iq;
+          f.qent[at] = ie;
+        }
+      }
+      /* skip spans wholly inside this sentence that the loop left */
+      while (qi < spans.n && spans.v[qi].para < p)
+        qi++;
+    }
+    free(sv);
+    while (qi < spans.n && spans.v[qi].para <= p)
+      qi++;
+  }
+  free(spans.v);
+
+  /* speakers, after "a spokesman" met "spokesman John Kirby" */
+  nb__cast_merge_roles(&f.cast);
+  for (size_t k = 0; k < f.n; k++) {
+    const nb__entity *e =
+        f.qent[k] >= 0 ? nb__cast_final(&f.cast, &f.cast.e[f.qent[k]]) : NULL;
+    nb_quote *q = &s->quotes[k];
+    if (e) {
+      q->speaker = e->name;
+      q->description = e->description;
+    }
+  }
+  s->n_quotes = f.n;
+  free(f.qent);
+  free(f.cast.e);
+  (void)diag;
+}

@@ -1,0 +1,46 @@
+/* quotes_int.h: the cast of speakers and the quote finder, shared by
+ * quotes.c, speakers.c and select.c; internal to src/summarize. */
+#ifndef NB_QUOTES_INT_H
+#define NB_QUOTES_INT_H
+
+#include "sum.h"
+
+typedef enum nb__ekind { NB__PERSON, NB__ORG, NB__ROLE } nb__ekind;
+
+typedef struct nb__entity {
+  const char *name;        /* canonical */
+  const char *description; /* or NULL */
+  const char *head;        /* role noun of an unnamed entity */
+  nb__ekind kind;
+  int indefinite;
+  long alias; /* merged into this entity, or -1 */
+  size_t id, last;
+} nb__entity;
+
+typedef struct nb__cast {
+  nb__entity *e;
+  size_t n, cap, clock;
+  struct {
+    const char *abbr, *full;
+  } acr[32];
+  size_t n_acr;
+  nb_arena *arena;
+} nb__cast;
+
+int nb__reporting_verb(const char *w, size_t n);
+void nb__cast_acronyms(nb__cast *c, const char *text);
+nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
+                             const char *desc, size_t dn);
+void nb__cast_merge_roles(nb__cast *c);
+const nb__entity *nb__cast_final(const nb__cast *c, const nb__entity *e);
+
+/* Which paragraphs are packaging (title, date, byline, captions, furniture):
+ * skip[i] is set for them.  The caller frees the array. */
+unsigned char *nb__skip_paras(const nb_article *a);
+
+/* Finds every quote (direct, partial, indirect) with its speaker; fills
+ * s->quotes in article order. */
+void nb__find_quotes(nb_story *s, const unsigned char *skip,
+                     const nb_diag *diag);
+
+#endif

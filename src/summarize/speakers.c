@@ -1,0 +1,444 @@
+/* speakers.c: who said it.  Turns a mention as written ("National Security
+ * Council spokesman John Kirby", "Mr. Kirby", "he", "the ministry") into a
+ * canonical speaker and a description, and keeps the article's cast so that
+ * later mentions resolve to the person first introduced. */
+#include "quotes_int.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* Reporting verbs, the cue of a quote or of indirect speech. */
+static const char *const verbs[] = {
+    "said", "says", "say", "saying", "told", "tells", "tell", "telling",
+    "added", "adds", "adding", "stated", "states", "stating", "explained",
+    "explains", "explaining", "noted", "notes", "noting", "warned", "warns",
+    "warning", "wrote", "writes", "writing", "asked", "asks", "replied",
+    "replies", "declared", "declares", "announced", "announces", "commented",
+    "comments", "tweeted", "tweets", "insisted", "insists", "argued",
+    "argues", "claimed", "claims", "emphasized", "emphasised", "stressed",
+    "acknowledged", "admitted", "admits", "confirmed", "confirms",
+    "concluded", "concludes", "recalled", "remarked", "reported", "reports",
+    "responded", "observed", "observes", "suggested", "suggests",
+    "cautioned", "conceded", "emailed", "reaffirmed", "repeated", "promised",
+    "predicted", "urged", "shouted", "joked", "agreed", "countered",
+    "boasted", "complained", "alleged", "testified", "continued", "recounted",
+    "mused", "pleaded", "vowed", "whispered", "quipped", "texted",
+    "messaged", "posted", "blogged", "insisting", "maintained", "maintains",
+    "contended", "contends", "assured", "exclaimed", "wondered", "answered",
+    "answers", "disclosed", "revealed", "reveals", "indicated", "indicates",
+    "announcing", "asserted", "asserts", NULL};
+
+int nb__reporting_verb(const char *w, size_t n) {
+  /* mid-sentence verbs are lower case: "The United States" is no cue */
+  return n > 0 && islower((unsigned char)w[0]) && nb__word_in(w, n, verbs);
+}
+
+/* Words that come before a name as a title: never part of the name. */
+static const char *const titles[] = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof",
+    "prof.", "professor", "president", "prime", "minister", "secretary",
+    "senator", "sen.", "rep.", "representative", "gov.", "governor",
+    "general", "gen.", "ambassador", "chancellor", "judge", "justice",
+    "rev.", "reverend", "father", "sister", "emeritus", "chief", "director",
+    "senior", "captain", "capt.", "coach", "sir", "dame", "lord", "lady",
+    "king", "queen", "prince", "princess", "mayor", "commissioner",
+    "inspector", "officer", "sergeant", "sgt.", "lt.", "lieutenant",
+    "colonel", "col.", "major", "admiral", "deputy", "vice", "acting",
+    "former", "foreign", "defence", "defense", "finance", "health",
+    "interior", "spokesman", "spokeswoman", "spokesperson", "chairman",
+    "chairwoman", "chair", "ceo", "cto", "cfo", "head", "leader", "pope",
+    "sheikh", "imam", "rabbi", "bishop", "cardinal", "st.", "saint",
+    "speaker", "attorney", "detective", "superintendent", "private",
+    "corporal", "marshal", "field", "executive", NULL};
+
+/* Name particles written in lower case inside names ("al-Amr", "van Gogh"). */
+static const char *const particles[] = {"al", "el", "de", "del", "der",
+                                        "van", "von", "bin", "ibn", "da",
+                                        "di", "du", "la", "le", "dos", "das",
+                                        "ter", "ten", "abu", "bint", NULL};
+
+static const char *const org_words[] = {
+    "agency", "ministry", "department", "news", "times", "post", "council",
+    "organisation", "organization", "authority", "association", "party",
+    "company", "inc", "corp", "corporation", "university", "institute",
+    "police", "government", "army", "reuters", "ap", "committee",
+    "commission", "office", "bureau", "service", "group", "bank", "court",
+    "board", "union", "federation", "league", "club", "network", "channel",
+    "television", "radio", "newspaper", "magazine", "journal", "herald",
+    "gazette", "tribune", "telegraph", "guardian", "press", "media",
+    "foundation", "fund", "centre", "center", "school", "hospital",
+    "military", "navy", "force", "forces", "parliament", "senate",
+    "congress", "house", "embassy", "white", "kremlin", "pentagon",
+    "microsoft", "google", "apple", "amazon", "facebook", "twitter",
+    "report", "study", "survey", "statement", "website", "site", "post",
+    "kcna", "yonhap", "xinhua", "tass", "bbc", "cnn", "afp", "nasa", "who",
+    "un", "eu", "nato", "ministry", "firm", "world", NULL};
+
+static const char *const pronouns_person[] = {"he", "she", "him", "her",
+                                              "i", NULL};
+static const char *const pronouns_other[] = {"it", "they", "we", NULL};
+
+static const char *const determiners[] = {"the", "a", "an", "one", "some",
+                                          "another", "his", "her", "its",
+                                          "their", "our", "two", "three",
+                                          "several", "many", "most", NULL};
+
+static int is_title_tok(const char *w, size_t n) {
+  /* drop a possessive "'s" and trailing comma before the test */
+  return nb__word_in(w, n, titles);
+}
+
+static int tok_cap(const char *w, size_t n) {
+  return n > 0 && nb__is_upper_cp(nb__cp_at(w, n, 0, NULL));
+}
+
+/* Splits s[0..n) into space-separated tokens. */
+typedef struct tok {
+  const char *p;
+  size_t n;
+} tok;
+static size_t tokenize(const char *s, size_t n, tok *t, size_t max) {
+  size_t k = 0, i = 0;
+  while (i < n && k < max) {
+    while (i < n && (s[i] == ' ' || s[i] == ','))
+      i++;
+    size_t j = i;
+    while (j < n && s[j] != ' ' && s[j] != ',')
+      j++;
+    if (j > i) {
+      t[k].p = s + i;
+      t[k].n = j - i;
+      k++;
+    }
+    i = j;
+  }
+  return k;
+}
+
+static int tok_is_acronym(tok t) {
+  if (t.n < 2 || t.n > 8)
+    return 0;
+  for (size_t i = 0; i < t.n; i++)
+    if (!isupper((unsigned char)t.p[i]) && !isdigit((unsigned char)t.p[i]))
+      return 0;
+  return 1;
+}
+
+/* ---- the cast ------------------------------------------------------------ */
+
+static nb__entity *cast_add(nb__cast *c, const char *name, size_t nl,
+                            nb__ekind kind) {
+  if (c->n == c->cap) {
+    c->cap = c->cap ? c->cap * 2 : 16;
+    c->e = nb_xrealloc(c->e, c->cap * sizeof *c->e);
+  }
+  nb__entity *e = &c->e[c->n];
+  memset(e, 0, sizeof *e);
+  e->name = nb_arena_strndup(c->arena, name, nl);
+  e->kind = kind;
+  e->id = c->n;
+  e->alias = -1;
+  c->n++;
+  return e;
+}
+
+static int last_token_eq(const char *name, const char *w, size_t n) {
+  const char *sp = strrchr(name, ' ');
+  const char *last = sp ? sp + 1 : name;
+  return nb__word_eq(last, strlen(last), "") ? 0 : (strlen(last) == n && strncasecmp(last, w, n) == 0);
+}
+
+static int contains_word(const char *hay, const char *w, size_t n) {
+  if (!hay || n == 0)
+    return 0;
+  size_t hl = strlen(hay);
+  for (size_t i = 0; i + n <= hl; i++) {
+    if ((i == 0 || !isalnum((unsigned char)hay[i - 1])) &&
+        strncasecmp(hay + i, w, n) == 0 &&
+        (i + n == hl || !isalnum((unsigned char)hay[i + n])))
+      return 1;
+  }
+  return 0;
+}
+
+static void touch(nb__cast *c, nb__entity *e) {
+  e->last = ++c->clock;
+}
+
+/* Finds "Korean Central News Agency (KCNA)" patterns anywhere in the
+ * article so that a later "KCNA said" names the agency. */
+void nb__cast_acronyms(nb__cast *c, const char *p) {
+  size_t n = strlen(p);
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] != '(')
+      continue;
+    size_t j = i + 1;
+    while (j < n && isupper((unsigned char)p[j]))
+      j++;
+    size_t al = j - i - 1;
+    if (j >= n || p[j] != ')' || al < 2 || al > 8)
+      continue;
+    /* walk back over capitalized words whose initials spell it */
+    tok t[16];
+    size_t start = i > 120 ? i - 120 : 0;
+    size_t nt = tokenize(p + start, i - start, t, 16);
+    size_t k = nt, match = al;
+    while (k > 0 && match > 0) {
+      tok w = t[k - 1];
+      if (!tok_cap(w.p, w.n)) {
+        if (nb__word_eq(w.p, w.n, "of") || nb__word_eq(w.p, w.n, "and") ||
+            nb__word_eq(w.p, w.n, "for")) {
+          k--;
+          continue;
+        }
+        break;
+      }
+      if (toupper((unsigned char)w.p[0]) != p[i + match])
+        break;
+      match--;
+      k--;
+    }
+    if (match == 0 && c->n_acr < 32) {
+      const char *from = t[k].p;
+      c->acr[c->n_acr].abbr = nb_arena_strndup(c->arena, p + i + 1, al);
+      c->acr[c->n_acr].full =
+          nb_arena_strndup(c->arena, from, (size_t)(p + i - from) - 1);
+      c->n_acr++;
+    }
+  }
+}
+
+/* ---- mentions ------------------------------------------------------------ */
+
+static void trim(const char **s, size_t *n) {
+  while (*n && (isspace((unsigned char)**s) || **s == ',' || **s == ';' ||
+                **s == ':'))
+    (*s)++, (*n)--;
+  while (*n && (isspace((unsigned char)(*s)[*n - 1]) || (*s)[*n - 1] == ',' ||
+                (*s)[*n - 1] == '.' || (*s)[*n - 1] == ';' ||
+                (*s)[*n - 1] == ':'))
+    (*n)--;
+}
+
+static const char *const verbs_not_np[] = {
+    "is", "are", "was", "were", "be", "been", "get", "gets", "got", "has",
+    "have", "had", "do", "does", "did", "will", "would", "can", "could",
+    "which", "who", "that", "when", "if", "because", "while", "where",
+    "not", "there", NULL};
+
+static const char *const adverbs_tail[] = {"also", "later", "then", "further",
+                                           "again", "previously", "reportedly",
+                                           "separately", "earlier", "once",
+                                           "has", "had", "have", "later,",
+                                           "recently", "first", "simply",
+                                           "only", "just", "never", NULL};
+
+/* Resolves one mention; returns the entity (NULL when it is no speaker).
+ * desc (may be NULL) is an appositive description seen with it. */
+nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
+                             const char *desc, size_t dn) {
+  trim(&m, &mn);
+  trim(&desc, &dn);
+  if (mn == 0 || mn > 160)
+    return NULL;
+  tok t[40];
+  size_t nt = tokenize(m, mn, t, 40);
+  /* drop trailing adverbs ("Kirby also", "Professor Burrows later") */
+  while (nt > 0 && nb__word_in(t[nt - 1].p, t[nt - 1].n, adverbs_tail))
+    nt--;
+  if (nt == 0 || nt > 14)
+    return NULL;
+  /* "according to my knowledge" is a hedge, not a source */
+  if (nb__word_eq(t[0].p, t[0].n, "my") || nb__word_eq(t[0].p, t[0].n, "our") ||
+      nb__word_eq(t[0].p, t[0].n, "your"))
+    return NULL;
+  for (size_t i = 0; i < nt; i++)
+    if (nb__word_in(t[i].p, t[i].n, verbs_not_np) ||
+        nb__reporting_verb(t[i].p, t[i].n))
+      return NULL;
+  mn = (size_t)(t[nt - 1].p + t[nt - 1].n - m);
+
+  /* pronouns */
+  if (nt == 1 && (nb__word_in(t[0].p, t[0].n, pronouns_person) ||
+                  nb__word_in(t[0].p, t[0].n, pronouns_other))) {
+    int person = nb__word_in(t[0].p, t[0].n, pronouns_person);
+    int it = nb__word_eq(t[0].p, t[0].n, "it");
+    nb__entity *best = NULL, *fallback = NULL;
+    for (size_t i = 0; i < c->n; i++) {
+      nb__entity *e = &c->e[i];
+      if (e->alias >= 0)
+        continue;
+      if (person ? e->kind == NB__PERSON : (it ? e->kind == NB__ORG
+                                               : e->kind != NB__PERSON)) {
+        if (!best || e->last > best->last)
+          best = e;
+      } else if (!fallback || e->last > fallback->last)
+        if (!(person && e->kind == NB__ORG))
+          fallback = e;
+    }
+    if (!best)
+      best = fallback;
+    if (best)
+      touch(c, best);
+    return best;
+  }
+
+  /* Cut the mention at a preposition when a name comes before it
+   * ("Lydia Buchtmann for Food Standards Australia"). */
+  size_t head = nt;
+  for (size_t i = 1; i < nt; i++)
+    if ((nb__word_eq(t[i].p, t[i].n, "for") ||
+         nb__word_eq(t[i].p, t[i].n, "of") ||
+         nb__word_eq(t[i].p, t[i].n, "from") ||
+         nb__word_eq(t[i].p, t[i].n, "at") ||
+         nb__word_eq(t[i].p, t[i].n, "with") ||
+         nb__word_eq(t[i].p, t[i].n, "on") ||
+         nb__word_eq(t[i].p, t[i].n, "in") ||
+         nb__word_eq(t[i].p, t[i].n, "by")) &&
+        ((tok_cap(t[i - 1].p, t[i - 1].n) &&
+          !is_title_tok(t[i - 1].p, t[i - 1].n)) ||
+         (i + 1 < nt && !tok_cap(t[i + 1].p, t[i + 1].n)))) {
+      head = i;
+      break;
+    }
+  /* the name: capitalized tokens after the last lower-case or title token */
+  size_t name_from = head;
+  for (size_t i = head; i > 0; i--) {
+    tok w = t[i - 1];
+    int cap = tok_cap(w.p, w.n);
+    int part = nb__word_in(w.p, w.n, particles) ||
+               (w.n > 3 && w.p[2] == '-' && islower((unsigned char)w.p[0]));
+    int poss = w.n > 2 && (memcmp(w.p + w.n - 2, "'s", 2) == 0 ||
+                           (w.n > 4 && memcmp(w.p + w.n - 4, "\xE2\x80\x99s", 4) == 0));
+    if ((cap || (part && i < head)) && !is_title_tok(w.p, w.n) && !poss &&
+        !(i == 1 && nb__word_in(w.p, w.n, determiners)))
+      name_from = i - 1;
+    else
+      break;
+  }
+  /* a lone first-position capital that is really an article ("The") */
+  while (name_from < head && nb__word_in(t[name_from].p, t[name_from].n, determiners))
+    name_from++;
+  int named = name_from < head;
+  int org = 0;
+  for (size_t i = name_from; i < head; i++) {
+    char low[32];
+    size_t l = t[i].n < 31 ? t[i].n : 31;
+    for (size_t q = 0; q < l; q++)
+      low[q] = (char)tolower((unsigned char)t[i].p[q]);
+    low[l] = 0;
+    if (nb__word_in(low, l, org_words) && tok_cap(t[i].p, t[i].n))
+      org = 1;
+  }
+  if (named && head - name_from == 1 && tok_is_acronym(t[name_from]))
+    org = 1;
+
+  if (named) {
+    const char *np = t[name_from].p;
+    size_t nn = (size_t)(t[head - 1].p + t[head - 1].n - np);
+    /* acronyms introduced in full */
+    if (head - name_from == 1 && tok_is_acronym(t[name_from]))
+      for (size_t i = 0; i < c->n_acr; i++)
+        if (strlen(c->acr[i].abbr) == nn && memcmp(c->acr[i].abbr, np, nn) == 0) {
+          np = c->acr[i].full;
+          nn = strlen(np);
+          break;
+        }
+    nb__entity *hit = NULL;
+    for (size_t i = 0; i < c->n; i++) {
+      nb__entity *e = &c->e[i];
+      if (strlen(e->name) == nn && strncasecmp(e->name, np, nn) == 0)
+        hit = e;
+    }
+    /* a surname alone, or a shorter form of a known name */
+    if (!hit && head - name_from == 1)
+      for (size_t i = 0; i < c->n; i++) {
+        nb__entity *e = &c->e[i];
+        if (e->kind == NB__ROLE)
+          continue;
+        if (last_token_eq(e->name, np, nn) && (!hit || e->last > hit->last))
+          hit = e;
+      }
+    if (!hit) {
+      hit = cast_add(c, np, nn, org ? NB__ORG : NB__PERSON);
+      /* description: what comes before the name, or the appositive */
+      size_t d0 = 0;
+      while (d0 < name_from && nb__word_in(t[d0].p, t[d0].n, determiners))
+        d0++;
+      if (name_from > d0 && !org) {
+        const char *dp = t[d0].p;
+        size_t dl = (size_t)(t[name_from - 1].p + t[name_from - 1].n - dp);
+        hit->description = nb_arena_strndup(c->arena, dp, dl);
+      } else if (dn && dn < 120)
+        hit->description = nb_arena_strndup(c->arena, desc, dn);
+    } else if (!hit->description && dn && dn < 120)
+      hit->description = nb_arena_strndup(c->arena, desc, dn);
+    while (hit->alias >= 0)
+      hit = &c->e[hit->alias];
+    touch(c, hit);
+    return hit;
+  }
+
+  /* no name: a role ("the spokesman", "one poster", "the ministry") */
+  int definite = nb__word_eq(t[0].p, t[0].n, "the");
+  size_t hn = head;
+  const char *hw = t[hn - 1].p;
+  size_t hl = t[hn - 1].n;
+  if (definite) {
+    nb__entity *best = NULL;
+    for (size_t i = 0; i < c->n; i++) {
+      nb__entity *e = &c->e[i];
+      if ((contains_word(e->description, hw, hl) || contains_word(e->name, hw, hl)) &&
+          (!best || e->last > best->last))
+        best = e;
+    }
+    if (best) {
+      while (best->alias >= 0)
+        best = &c->e[best->alias];
+      touch(c, best);
+      return best;
+    }
+  }
+  int person_role = 0;
+  static const char *const people[] = {
+      "spokesman", "spokeswoman", "spokesperson", "official", "officials",
+      "minister", "coach", "doctor", "poster", "author", "authors",
+      "researcher", "researchers", "witness", "witnesses", "resident",
+      "residents", "teacher", "student", "leader", "president", "director",
+      "expert", "experts", "analyst", "analysts", "source", "sources",
+      "man", "woman", "officer", "individuals", "member", "members", NULL};
+  if (nb__word_in(hw, hl, people))
+    person_role = 1;
+  nb__entity *e = cast_add(c, m, mn,
+                           person_role ? NB__ROLE
+                                       : (org || definite ? NB__ORG : NB__ROLE));
+  e->indefinite = !definite;
+  e->head = nb_arena_strndup(c->arena, hw, hl);
+  touch(c, e);
+  return e;
+}
+
+/* An unnamed "A spokesman for the White House" is merged into the named
+ * person later introduced with that role ("spokesman John Kirby"). */
+void nb__cast_merge_roles(nb__cast *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    nb__entity *e = &c->e[i];
+    if (e->kind != NB__ROLE || !e->indefinite || !e->head)
+      continue;
+    for (size_t j = i + 1; j < c->n; j++) {
+      nb__entity *f = &c->e[j];
+      if (f->kind == NB__PERSON && f->alias < 0 &&
+          contains_word(f->description, e->head, strlen(e->head))) {
+        e->alias = (long)j;
+        break;
+      }
+    }
+  }
+}
+
+const nb__entity *nb__cast_final(const nb__cast *c, const nb__entity *e) {
+  while (e && e->alias >= 0)
+    e = &c->e[e->alias];
+  return e;
+}
