@@ -121,7 +121,7 @@ static void break_chains(uint32_t *c, size_t n) {
       count++;
     else
       count = 1;
-    if (count > CHAIN_KEEP) {
+    if (count > CHAIN_KEEP + 1) {
       for (size_t j = last + 1; j < i; j++)
         if (is_joiner(c[j]))
           c[j] = ' ';
