@@ -377,9 +377,33 @@ static void set_cue(attrib *at, const char *text, size_t n, wspan *w,
   (void)n;
 }
 
-/* Splits "S, description," into the mention and its appositive. */
+static int chunk_cap_word(const char *p, size_t n, int last) {
+  wspan w[24];
+  size_t nw = words_of(p, n, w, 24);
+  if (nw == 0)
+    return 0;
+  wspan x = last ? w[nw - 1] : w[0];
+  /* "al-Amr", "bin-Salman": a particle joined to a capitalized name */
+  const char *h = memchr(x.p, '-', x.n);
+  if (h && (size_t)(h - x.p) <= 3 && (size_t)(h - x.p) + 1 < x.n &&
+      nb__is_upper_cp((unsigned char)h[1]))
+    return 1;
+  return nb__is_upper_cp(nb__cp_at(x.p, x.n, 0, NULL));
+}
+
+static int chunk_pronoun(const char *p, size_t n) {
+  wspan w[2];
+  size_t nw = words_of(p, n, w, 2);
+  return nw == 1 && nb__word_in(w[0].p, w[0].n,
+                                (const char *const[]){"he", "she", "it",
+                                                      "they", "we", NULL});
+}
+
+/* Splits "S, description," into the mention and its appositive.  The
+ * subject is the chunk nearest the verb, unless that chunk describes a
+ * name before it ("Khaled Al-Maeena, editor at large at the Saudi Gazette,"
+ * "Gomez, Panama coach," "al-Amr, in remarks to al-Ikhbariya television,"). */
 static void split_appositive(attrib *at, const char *s, size_t n) {
-  /* chunks by commas */
   size_t starts[8], ends[8], nc = 0, i = 0;
   while (i <= n && nc < 8) {
     size_t j = i;
@@ -397,64 +421,83 @@ static void split_appositive(attrib *at, const char *s, size_t n) {
     }
     i = j + 1;
   }
-  size_t c = 0;
-  /* skip lead-in chunks ("After the match", "Of the public process") */
-  while (c + 1 < nc) {
-    wspan w[2];
-    size_t nw = words_of(s + starts[c], ends[c] - starts[c], w, 2);
-    if (nw && nb__word_in(w[0].p, w[0].n, lead_ins))
-      c++;
-    else
-      break;
-  }
-  if (c >= nc) {
-    at->mention = NULL;
-    at->mention_len = 0;
+  at->mention = NULL;
+  at->mention_len = 0;
+  if (nc == 0)
     return;
-  }
-  at->mention = s + starts[c];
-  at->mention_len = ends[c] - starts[c];
-  if (c + 1 < nc) {
-    const char *d = s + starts[c + 1];
-    size_t dl = ends[c + 1] - starts[c + 1];
-    /* "the Afghan team's coach, Alireza Mehraban": a role then the name */
-    wspan w[16];
-    size_t mw = words_of(at->mention, at->mention_len, w, 16);
-    int mention_named = 0;
-    for (size_t k = 0; k < mw; k++)
-      if (nb__is_upper_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL)) && k > 0)
-        mention_named = 1;
-    if (mw && nb__is_upper_cp(nb__cp_at(w[0].p, w[0].n, 0, NULL)) &&
-        !nb__word_in(w[0].p, w[0].n, (const char *const[]){"the", "a", "an", NULL}))
-      mention_named = 1;
-    wspan dw[16];
-    size_t nd = words_of(d, dl, dw, 16);
-    int d_named = nd > 0 && nd <= 4;
-    for (size_t k = 0; k < nd; k++)
-      if (!nb__is_upper_cp(nb__cp_at(dw[k].p, dw[k].n, 0, NULL)))
-        d_named = 0;
-    if (!mention_named && d_named) {
-      at->desc = at->mention;
-      at->desc_len = at->mention_len;
-      at->mention = d;
-      at->mention_len = dl;
-    } else {
-      at->desc = d;
-      at->desc_len = dl;
-      /* "Hugh Hill, a doctor," : drop the article */
-      if (nd && (nb__word_eq(dw[0].p, dw[0].n, "a") ||
-                 nb__word_eq(dw[0].p, dw[0].n, "an"))) {
-        at->desc = dw[nd > 1 ? 1 : 0].p;
-        at->desc_len = (size_t)(d + dl - at->desc);
-      }
-      /* a prepositional aside is no description */
-      if (nd && nb__word_in(dw[0].p, dw[0].n, lead_ins) &&
-          !nb__word_eq(dw[0].p, dw[0].n, "of")) {
-        at->desc = NULL;
-        at->desc_len = 0;
-      }
+  /* a chunk is a mention when it ends in a capitalized word (a name) or is
+   * a pronoun; walk back over up to two describing chunks to find one */
+  size_t m = nc - 1;
+  int named = 0;
+  for (size_t back = 0; back < 3 && back < nc; back++) {
+    size_t c = nc - 1 - back;
+    const char *cp = s + starts[c];
+    size_t cn = ends[c] - starts[c];
+    wspan w[2];
+    size_t nw = words_of(cp, cn, w, 2);
+    int lead = nw && nb__word_in(w[0].p, w[0].n, lead_ins) && c == 0 && nc > 1;
+    /* a name opens and ends with capitals: "Khaled Al-Maeena", not
+     * "editor at large at the Saudi Gazette" nor "Panama coach" */
+    if (!lead && (chunk_pronoun(cp, cn) ||
+                  (chunk_cap_word(cp, cn, 1) && chunk_cap_word(cp, cn, 0)))) {
+      m = c;
+      named = 1;
+      break;
     }
   }
+  if (!named) {
+    /* no name: the nearest chunk that is no prepositional aside */
+    m = nc - 1;
+    while (m > 0) {
+      wspan w[2];
+      size_t nw = words_of(s + starts[m], ends[m] - starts[m], w, 2);
+      if (nw && nb__word_in(w[0].p, w[0].n, lead_ins) &&
+          !nb__word_eq(w[0].p, w[0].n, "with"))
+        m--;
+      else
+        break;
+    }
+  }
+  at->mention = s + starts[m];
+  at->mention_len = ends[m] - starts[m];
+  /* strip a joining word: "with one poster writing", "and he said" */
+  {
+    wspan mw[2];
+    size_t k = words_of(at->mention, at->mention_len, mw, 2);
+    if (k == 2 && (nb__word_eq(mw[0].p, mw[0].n, "with") ||
+                   nb__word_eq(mw[0].p, mw[0].n, "and") ||
+                   nb__word_eq(mw[0].p, mw[0].n, "but"))) {
+      at->mention_len -= (size_t)(mw[1].p - at->mention);
+      at->mention = mw[1].p;
+    }
+  }
+  const char *d = NULL;
+  size_t dl = 0;
+  if (m + 1 < nc) {
+    d = s + starts[m + 1];
+    dl = ends[m + 1] - starts[m + 1];
+    wspan dw[2];
+    size_t nd = words_of(d, dl, dw, 2);
+    if (nd && (nb__word_eq(dw[0].p, dw[0].n, "a") ||
+               nb__word_eq(dw[0].p, dw[0].n, "an"))) {
+      d = dw[nd > 1 ? 1 : 0].p;
+      dl = (size_t)(s + ends[m + 1] - d);
+    }
+    /* a prepositional aside is no description */
+    if (nd && nb__word_in(dw[0].p, dw[0].n, lead_ins) &&
+        !nb__word_eq(dw[0].p, dw[0].n, "of"))
+      d = NULL, dl = 0;
+  } else if (m > 0 && named && !chunk_pronoun(at->mention, at->mention_len)) {
+    /* "the Afghan team's coach, Alireza Mehraban": a role, then the name */
+    const char *pc = s + starts[m - 1];
+    size_t pn = ends[m - 1] - starts[m - 1];
+    wspan w[2];
+    size_t nw = words_of(pc, pn, w, 2);
+    if (nw && nb__word_eq(w[0].p, w[0].n, "the") && !chunk_cap_word(pc, pn, 1))
+      d = pc, dl = pn;
+  }
+  at->desc = d;
+  at->desc_len = dl;
 }
 
 /* After a quote: `," S said`, `," said S`, `" — S`. */
@@ -617,6 +660,8 @@ typedef struct finder {
   /* entity of each quote (resolved at the end, after role merging) */
   long *qent;
   size_t n, cap;
+  const char *prev_sent; /* the sentence before the current one */
+  size_t prev_sent_len;
 } finder;
 
 static nb_quote *add_quote(finder *f, long e) {
@@ -672,9 +717,46 @@ static char *quote_text(finder *f, const qspan *q) {
   return out;
 }
 
+/* Before "he said", the person the sentence before is about ("Harry Kane
+ * won the award. He said, ...") is the likeliest antecedent: a name that
+ * opens that sentence joins the cast as the most recent person. */
+static void prime_pronoun(finder *f, const char *prev, size_t n) {
+  if (!prev || n == 0)
+    return;
+  wspan w[8];
+  size_t nw = words_of(prev, n, w, 8);
+  if (nw < 2 || w[0].p != prev)
+    return;
+  size_t k = 0;
+  while (k < nw && k < 4 &&
+         nb__is_upper_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL)) &&
+         w[k].p + w[k].n < prev + n && (w[k].p[w[k].n] == ' ' || w[k].p[w[k].n] == '.'))
+    k++;
+  if (k == 0 || k >= nw || nb__sentence_opener(w[0].p, w[0].n))
+    return;
+  /* the next word must be a lower-case verb-like word, not "of"/"and" */
+  if (!nb__is_lower_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL)) ||
+      nb__word_in(w[k].p, w[k].n, (const char *const[]){"of", "and", "for", "in", "at", NULL}))
+    return;
+  size_t len = (size_t)(w[k - 1].p + w[k - 1].n - prev);
+  /* only people: an organization would not be "he" */
+  nb__entity *e = NULL;
+  size_t before = f->cast.n;
+  e = nb__cast_resolve(&f->cast, prev, len, NULL, 0);
+  if (e && e->kind != NB__PERSON && f->cast.n > before)
+    f->cast.n = before; /* not a person after all: forget it */
+}
+
 static long resolve(finder *f, const attrib *at) {
   if (!at->found || at->no_speaker || !at->mention)
     return -1;
+  {
+    wspan w[2];
+    size_t nw = words_of(at->mention, at->mention_len, w, 2);
+    if (nw == 1 && nb__word_in(w[0].p, w[0].n,
+                               (const char *const[]){"he", "she", NULL}))
+      prime_pronoun(f, f->prev_sent, f->prev_sent_len);
+  }
   nb__entity *e = nb__cast_resolve(&f->cast, at->mention, at->mention_len,
                                    at->desc, at->desc_len);
   return e ? (long)e->id : -1;
@@ -987,6 +1069,8 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
           f.qent[at] = ie;
         }
       }
+      f.prev_sent = t + s0;
+      f.prev_sent_len = s1 - s0;
       /* skip spans wholly inside this sentence that the loop left */
       while (qi < spans.n && spans.v[qi].para < p)
         qi++;

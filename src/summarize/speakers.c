@@ -162,6 +162,41 @@ static int contains_word(const char *hay, const char *w, size_t n) {
   return 0;
 }
 
+/* Edit distance of two short words, capped: a reporter's typo in a
+ * surname ("Bauchtman" for "Buchtmann") still names the same person. */
+static size_t edit_distance(const char *a, size_t an, const char *b,
+                            size_t bn) {
+  size_t row[40];
+  if (an >= 40 || bn >= 40)
+    return 99;
+  for (size_t j = 0; j <= bn; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= an; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= bn; j++) {
+      size_t up = row[j];
+      size_t cost = tolower((unsigned char)a[i - 1]) !=
+                    tolower((unsigned char)b[j - 1]);
+      size_t best = diag + cost;
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[bn];
+}
+
+static int last_token_near(const char *name, const char *w, size_t n) {
+  const char *sp = strrchr(name, ' ');
+  const char *last = sp ? sp + 1 : name;
+  size_t ln = strlen(last);
+  return n >= 6 && ln >= 6 && edit_distance(last, ln, w, n) <= 2;
+}
+
 static void touch(nb__cast *c, nb__entity *e) {
   e->last = ++c->clock;
 }
@@ -358,6 +393,13 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
         if (e->kind == NB__ROLE)
           continue;
         if (last_token_eq(e->name, np, nn) && (!hit || e->last > hit->last))
+          hit = e;
+      }
+    if (!hit && head - name_from == 1)
+      for (size_t i = 0; i < c->n; i++) {
+        nb__entity *e = &c->e[i];
+        if (e->kind == NB__PERSON && last_token_near(e->name, np, nn) &&
+            (!hit || e->last > hit->last))
           hit = e;
       }
     if (!hit) {
