@@ -12,6 +12,7 @@
 
 struct nb__player {
   PaStream *stream;
+  int started;
 };
 
 /* ALSA and JACK print their probing ("Cannot connect to server socket",
@@ -107,8 +108,6 @@ nb_status nb__player_open(const char *device, unsigned rate, nb__player **out,
   int q = quiet_begin();
   PaError err = Pa_OpenStream(&s, NULL, &p, rate, paFramesPerBufferUnspecified,
                               paNoFlag, NULL, NULL);
-  if (err == paNoError)
-    err = Pa_StartStream(s);
   quiet_end(q);
   if (err != paNoError) {
     char what[300];
@@ -127,6 +126,17 @@ nb_status nb__player_open(const char *device, unsigned rate, nb__player **out,
 
 nb_status nb__player_write(nb__player *p, const int16_t *pcm, size_t n,
                            nb_err *e) {
+  /* The stream starts with the first samples, not at open: a started
+   * stream with nothing to play underruns while the first segment is
+   * still being synthesized. */
+  if (!p->started) {
+    int q = quiet_begin();
+    PaError err = Pa_StartStream(p->stream);
+    quiet_end(q);
+    if (err != paNoError)
+      return pa_fail(e, "audio playback", err);
+    p->started = 1;
+  }
   while (n > 0) {
     unsigned long chunk = n > 4096 ? 4096 : (unsigned long)n;
     PaError err = Pa_WriteStream(p->stream, pcm, chunk);
@@ -144,7 +154,9 @@ nb_status nb__player_close(nb__player *p, int drain, nb_err *e) {
     return NB_OK;
   int q = quiet_begin();
   /* Pa_StopStream plays what is buffered; Pa_AbortStream drops it. */
-  PaError err = drain ? Pa_StopStream(p->stream) : Pa_AbortStream(p->stream);
+  PaError err = paNoError;
+  if (p->started)
+    err = drain ? Pa_StopStream(p->stream) : Pa_AbortStream(p->stream);
   Pa_CloseStream(p->stream);
   quiet_end(q);
   pa_stop();

@@ -332,8 +332,13 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
       st = open_spool(&R);
   }
   /* Opening the device overlaps with the first segments' synthesis. */
-  if (!st && o->play)
+  if (!st && o->play) {
+    nb_diag_printf(o->diag, NB_DEBUG, "render: workers up after %.0f ms",
+                   now_ms() - R.t0);
     st = nb__player_open(o->device, NB_TTS_RATE, &R.player, e);
+    nb_diag_printf(o->diag, NB_DEBUG, "render: audio device open after %.0f ms",
+                   now_ms() - R.t0);
+  }
 
   R.tl.script = s;
   R.tl.in_rate = NB_TTS_RATE;
