@@ -26,8 +26,24 @@ typedef struct nstat {
   unsigned char removed; /* 1 dropped by tag, 2 by class/id hint */
   unsigned char unlikely;
   unsigned char scored;
-  unsigned char keep;
+  unsigned char blockkids; /* has a block-level child element */
+  unsigned short f;        /* F_* flags of the tag, looked up once */
 } nstat;
+
+enum {
+  F_BLOCK = 1,    /* ends a paragraph: block_tags */
+  F_P = 2,        /* p, pre */
+  F_DIVSEC = 4,   /* div, section */
+  F_BQ = 8,       /* blockquote */
+  F_A = 16,       /* a */
+  F_H1 = 32,      /* h1 */
+  F_BR = 64,      /* br */
+  F_LIST = 128,   /* ul, ol, dl */
+  F_SHORTBLK = 256, /* p, li, h2-h4: judged as one line of links */
+  F_DROP = 512,      /* never article text: drop_tags */
+  F_INLINE = 1024,   /* phrasing: class hints not applied */
+  F_ROOT = 2048      /* html, body */
+};
 
 #define ST(n) ((nstat *)(n)->_private)
 
@@ -272,18 +288,6 @@ static int json_get(const char *js, const char *key, nb_buf *b) {
 
 /* ---- what gets dropped ---------------------------------------------------- */
 
-static const char *const drop_tags[] = {
-    "script", "style",  "noscript", "template", "nav",    "aside",
-    "footer", "header", "form",     "figure",   "figcaption", "iframe",
-    "svg",    "button", "select",   "input",    "textarea", "object",
-    "embed",  "video",  "audio",    "canvas",   "map",    "dialog",
-    "menu",   "head",   "label",    "picture",  "math",   NULL};
-
-static const char *const inline_tags[] = {
-    "a", "em", "strong", "b", "i", "u", "q", "cite", "abbr", "time", "mark",
-    "code", "sup", "sub", "small", "s", "bdi", "bdo", "dfn", "kbd", "var",
-    "wbr", NULL};
-
 /* Words in class and id that mark furniture.  "strong" ones are dropped
  * whatever they hold; the others only when they do not hold most of the
  * page's paragraph text, so that a page whose wrapper is called
@@ -403,17 +407,80 @@ typedef struct page {
   size_t n_cands, cap_cands;
 } page;
 
-static const char *const block_tags[] = {
-    "p",  "div", "section", "article", "main", "blockquote", "pre", "ul",
-    "ol", "li",  "h1",      "h2",      "h3",   "h4",         "h5",  "h6",
-    "table", "tr", "td", "th", "dl", "dd", "dt", "hr", "address", "center",
-    "body", "html", "tbody", "thead", "details", "summary", "fieldset", NULL};
+
+/* Every tag the reader treats specially, sorted for bsearch: one lookup per
+ * element, then flags (a 1 MB page has some 30,000 elements). */
+typedef struct tagdef {
+  const char *name;
+  unsigned short f;
+} tagdef;
+
+#define BL F_BLOCK
+static const tagdef tag_table[] = {
+    {"a", F_A | F_INLINE},  {"abbr", F_INLINE},
+    {"address", BL},        {"article", BL},
+    {"aside", F_DROP},      {"audio", F_DROP},
+    {"b", F_INLINE},        {"bdi", F_INLINE},
+    {"bdo", F_INLINE},      {"blockquote", BL | F_BQ},
+    {"body", BL | F_ROOT},  {"br", F_BR},
+    {"button", F_DROP},     {"canvas", F_DROP},
+    {"center", BL},         {"cite", F_INLINE},
+    {"code", F_INLINE},     {"dd", BL},
+    {"details", BL},        {"dfn", F_INLINE},
+    {"dialog", F_DROP},     {"div", BL | F_DIVSEC},
+    {"dl", BL | F_LIST},    {"dt", BL},
+    {"em", F_INLINE},       {"embed", F_DROP},
+    {"fieldset", BL},       {"figcaption", F_DROP},
+    {"figure", F_DROP},     {"footer", F_DROP},
+    {"form", F_DROP},       {"h1", BL | F_H1},
+    {"h2", BL | F_SHORTBLK}, {"h3", BL | F_SHORTBLK},
+    {"h4", BL | F_SHORTBLK}, {"h5", BL},
+    {"h6", BL},             {"head", F_DROP},
+    {"header", F_DROP},     {"hr", BL},
+    {"html", BL | F_ROOT},  {"i", F_INLINE},
+    {"iframe", F_DROP},     {"input", F_DROP},
+    {"kbd", F_INLINE},      {"label", F_DROP},
+    {"li", BL | F_SHORTBLK}, {"main", BL},
+    {"map", F_DROP},        {"mark", F_INLINE},
+    {"math", F_DROP},       {"menu", F_DROP},
+    {"nav", F_DROP},        {"noscript", F_DROP},
+    {"object", F_DROP},     {"ol", BL | F_LIST},
+    {"p", BL | F_P | F_SHORTBLK}, {"picture", F_DROP},
+    {"pre", BL | F_P},      {"q", F_INLINE},
+    {"s", F_INLINE},        {"script", F_DROP},
+    {"section", BL | F_DIVSEC}, {"select", F_DROP},
+    {"small", F_INLINE},    {"strong", F_INLINE},
+    {"style", F_DROP},      {"sub", F_INLINE},
+    {"summary", BL},        {"sup", F_INLINE},
+    {"svg", F_DROP},        {"table", BL},
+    {"tbody", BL},          {"td", BL},
+    {"template", F_DROP},   {"textarea", F_DROP},
+    {"th", BL},             {"thead", BL},
+    {"time", F_INLINE},     {"tr", BL},
+    {"u", F_INLINE},        {"ul", BL | F_LIST},
+    {"var", F_INLINE},      {"video", F_DROP},
+    {"wbr", F_INLINE},
+};
+#undef BL
+
+static int cmp_tag(const void *k, const void *t) {
+  return strcmp(k, ((const tagdef *)t)->name);
+}
+
+static unsigned tag_flags(const xmlNode *n) {
+  const tagdef *t = bsearch(n->name, tag_table,
+                            sizeof tag_table / sizeof *tag_table,
+                            sizeof *tag_table, cmp_tag);
+  if (t)
+    return t->f;
+  /* AMP's own elements: ads, share buttons, sidebars, carousels */
+  if (strncmp((const char *)n->name, "amp-", 4) == 0)
+    return F_DROP;
+  return 0;
+}
 
 static int has_block_child(const xmlNode *n) {
-  for (const xmlNode *c = n->children; c; c = c->next)
-    if (tag_in(c, block_tags))
-      return 1;
-  return 0;
+  return ST(n)->blockkids;
 }
 
 /* Pass 1/2, before children: mark drops, reset figures. */
@@ -423,14 +490,11 @@ static int pre_stats(xmlNode *n, void *ud) {
     return 0;
   nstat *s = ST(n);
   if (pg->pass == 1) {
-    if (tag_in(n, drop_tags) ||
-        (strncmp((const char *)n->name, "amp-", 4) == 0 &&
-         !tag_is(n, "amp-img")))
+    if (s->f & F_DROP)
       s->removed = 1;
-    else if (hidden(n))
+    else if (n->properties && hidden(n))
       s->removed = 1;
-    else if (!tag_is(n, "html") && !tag_is(n, "body") &&
-             !tag_in(n, inline_tags)) {
+    else if (n->properties && !(s->f & (F_ROOT | F_INLINE))) {
       int pos;
       int h = hint_of(n, &pos);
       if (h == 2)
@@ -439,11 +503,12 @@ static int pre_stats(xmlNode *n, void *ud) {
         s->unlikely = 1;
     }
   }
-  size_t keep_removed = s->removed;
-  unsigned char unl = s->unlikely;
+  nstat keep = *s;
   memset(s, 0, sizeof *s);
-  s->removed = (unsigned char)keep_removed;
-  s->unlikely = unl;
+  s->removed = keep.removed;
+  s->unlikely = keep.unlikely;
+  s->f = keep.f;
+  s->blockkids = keep.blockkids;
   return !s->removed;
 }
 
@@ -475,12 +540,10 @@ static void post_stats(xmlNode *n, void *ud) {
   nstat *s = ST(n);
   if (s->removed)
     return;
-  if (tag_is(n, "a"))
+  if (s->f & F_A)
     s->link = s->text;
-  int para = tag_is(n, "p") || tag_is(n, "pre") ||
-             ((tag_is(n, "div") || tag_is(n, "section") ||
-               tag_is(n, "blockquote")) &&
-              !has_block_child(n));
+  int para = (s->f & F_P) ||
+             ((s->f & (F_DIVSEC | F_BQ)) && !has_block_child(n));
   if (para && s->text >= 25) {
     s->ptext = s->text;
     s->paras++;
@@ -718,9 +781,7 @@ static int pre_score(xmlNode *n, void *ud) {
   if (!is_elem(n) || ST(n)->removed)
     return 0;
   nstat *s = ST(n);
-  int para = tag_is(n, "p") || tag_is(n, "pre") ||
-             ((tag_is(n, "div") || tag_is(n, "section")) &&
-              !has_block_child(n));
+  int para = (s->f & F_P) || ((s->f & F_DIVSEC) && !has_block_child(n));
   if (!para || s->text < 25)
     return 1;
   double score = 1 + (double)s->commas +
@@ -758,12 +819,11 @@ static int link_furniture(const xmlNode *n) {
   if (!s->text)
     return 0;
   double ld = link_density(n);
-  if (tag_is(n, "ul") || tag_is(n, "ol") || tag_is(n, "dl"))
+  if (s->f & F_LIST)
     return ld > 0.5;
-  if (tag_is(n, "p") || tag_is(n, "li") || tag_is(n, "h2") ||
-      tag_is(n, "h3") || tag_is(n, "h4"))
+  if (s->f & F_SHORTBLK)
     return ld > 0.8 && s->text < 200;
-  if (tag_in(n, block_tags))
+  if (s->f & F_BLOCK)
     return ld > 0.5 && s->paras < 3;
   return 0;
 }
@@ -785,9 +845,9 @@ static int pre_emit(xmlNode *n, void *ud) {
   if (!is_elem(n))
     return 0;
   nstat *s = ST(n);
-  if (s->removed || tag_is(n, "h1"))
+  if (s->removed || (s->f & F_H1))
     return 0;
-  if (tag_is(n, "br")) {
+  if (s->f & F_BR) {
     if (em->br)
       flush(em);
     else {
@@ -796,7 +856,7 @@ static int pre_emit(xmlNode *n, void *ud) {
     }
     return 0;
   }
-  if (tag_in(n, block_tags)) {
+  if (s->f & F_BLOCK) {
     flush(em);
     if (link_furniture(n))
       return 0;
@@ -805,7 +865,7 @@ static int pre_emit(xmlNode *n, void *ud) {
 }
 
 static void post_emit(xmlNode *n, void *ud) {
-  if (tag_in(n, block_tags))
+  if (is_elem(n) && (ST(n)->f & F_BLOCK))
     flush(ud);
 }
 
@@ -877,7 +937,11 @@ static int pre_assign(xmlNode *n, void *ud) {
   page *pg = ud;
   if (!is_elem(n))
     return 0;
-  n->_private = &pg->stats[pg->n_stats++];
+  nstat *s = &pg->stats[pg->n_stats++];
+  n->_private = s;
+  s->f = (unsigned short)tag_flags(n);
+  if ((s->f & F_BLOCK) && is_elem(n->parent) && n->parent->_private)
+    ST(n->parent)->blockkids = 1;
   return 1;
 }
 
