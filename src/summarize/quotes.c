@@ -660,6 +660,7 @@ typedef struct finder {
   /* entity of each quote (resolved at the end, after role merging) */
   long *qent;
   size_t n, cap;
+  size_t *plen;          /* paragraph lengths, measured once */
   const char *prev_sent; /* the sentence before the current one */
   size_t prev_sent_len;
 } finder;
@@ -683,7 +684,7 @@ static char *quote_text(finder *f, const qspan *q) {
   nb_buf b = {0};
   for (uint32_t p = q->para; p <= q->end_para; p++) {
     const char *t = f->a->paras[p];
-    size_t n = strlen(t);
+    size_t n = f->plen[p];
     size_t from = p == q->para ? q->cstart : 0;
     size_t to = p == q->end_para ? q->cend : n;
     if (to > n)
@@ -855,6 +856,20 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
   q->end = (uint32_t)(s0 + te);
 }
 
+/* The sentence that holds byte pos (binary search: a paragraph may hold
+ * thousands of quotes), or ns when none does. */
+static size_t sentence_at(const nb_sentence *sv, size_t ns, size_t pos) {
+  size_t lo = 0, hi = ns;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (sv[mid].start + sv[mid].len < pos)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < ns && sv[lo].start <= pos ? lo : ns;
+}
+
 static int inside(const qspan *q, size_t p, size_t pos) {
   if (p < q->para || p > q->end_para)
     return 0;
@@ -874,6 +889,9 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
   f.diag = diag;
   f.cast.arena = s->arena;
   f.last_speaker = -1;
+  f.plen = nb_xcalloc(a->n_paras ? a->n_paras : 1, sizeof *f.plen);
+  for (size_t p = 0; p < a->n_paras; p++)
+    f.plen[p] = strlen(a->paras[p]);
   for (size_t p = 0; p < a->n_paras; p++)
     if (!skip[p])
       nb__cast_acronyms(&f.cast, a->paras[p]);
@@ -886,7 +904,7 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
     if (skip[p])
       continue;
     const char *t = a->paras[p];
-    size_t plen = strlen(t);
+    size_t plen = f.plen[p];
     nb_sentence *sv;
     size_t ns = nb_sentences(t, plen, &sv);
     size_t prev_close = 0; /* end of the last quote in this paragraph */
@@ -922,25 +940,21 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
         /* post: to the end of the sentence holding the close, or the next
          * quote in that paragraph */
         const char *et = a->paras[q->end_para];
-        size_t elen = strlen(et);
+        size_t elen = f.plen[q->end_para];
         size_t post_end = elen;
         if (q->end_para == p) {
-          for (size_t k = 0; k < ns; k++)
-            if (sv[k].start <= q->close && q->close <= sv[k].start + sv[k].len) {
-              post_end = sv[k].start + sv[k].len;
-              break;
-            }
+          size_t k = sentence_at(sv, ns, q->close);
+          if (k < ns)
+            post_end = sv[k].start + sv[k].len;
           if (qi + 1 < spans.n && spans.v[qi + 1].para == p &&
               spans.v[qi + 1].open < post_end)
             post_end = spans.v[qi + 1].open;
         } else {
           nb_sentence *ev;
           size_t ne = nb_sentences(et, elen, &ev);
-          for (size_t k = 0; k < ne; k++)
-            if (ev[k].start <= q->close && q->close <= ev[k].start + ev[k].len) {
-              post_end = ev[k].start + ev[k].len;
-              break;
-            }
+          size_t k = sentence_at(ev, ne, q->close);
+          if (k < ne)
+            post_end = ev[k].start + ev[k].len;
           free(ev);
         }
         if (post_end < q->close)
@@ -952,7 +966,7 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
         size_t content_n =
             q->end_para == q->para && q->cend > q->cstart ? q->cend - q->cstart
             : q->end_para == q->para ? 0
-                                     : strlen(content);
+                                     : f.plen[q->para] - q->cstart;
         wspan cw[16];
         size_t W = q->end_para != q->para ? 99 : words_of(content, content_n, cw, 16);
         if (W == 0) {
@@ -1048,11 +1062,11 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
         indirect(&f, p, t, s0, s1);
         if (f.n > before) {
           long e = f.qent[f.n - 1];
-          for (size_t k = 0; k < before; k++)
-            if (f.s->quotes[k].kind == NB_QUOTE_PARTIAL &&
-                f.s->quotes[k].paragraph == p && f.qent[k] < 0 &&
-                f.s->quotes[k].start >= s0 && f.s->quotes[k].start < s1)
-              f.qent[k] = e;
+          for (size_t k = before; k > 0 && f.s->quotes[k - 1].paragraph == p &&
+                                  f.s->quotes[k - 1].start >= s0;
+               k--)
+            if (f.s->quotes[k - 1].kind == NB_QUOTE_PARTIAL && f.qent[k - 1] < 0)
+              f.qent[k - 1] = e;
           /* keep article order: move the indirect quote before the
            * partial ones it contains */
           nb_quote iq = f.s->quotes[f.n - 1];
@@ -1094,6 +1108,7 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
   }
   s->n_quotes = f.n;
   free(f.qent);
+  free(f.plen);
   free(f.cast.e);
   (void)diag;
 }

@@ -152,10 +152,15 @@ static void choose_key(nb_story *s, const nb_summary_opts *o) {
   wordset *ws = nb_xcalloc(n, sizeof *ws);
   int *ok = nb_xcalloc(n, sizeof *ok);
   long *score = nb_xcalloc(n, sizeof *score);
+  size_t candidates = 0;
   for (size_t i = 0; i < n; i++) {
     const nb_quote *q = &s->quotes[i];
     if (q->kind != NB_QUOTE_DIRECT)
       continue;
+    /* a briefing reads a few quotes: the first hundred direct ones are
+     * candidates enough, and keep the pairwise tests cheap */
+    if (++candidates > 100)
+      break;
     ws[i] = words(q->text);
     if (ws[i].n < 6) {
       nb_diag_printf(d, NB_INFO, "quote %zu dropped: too short to read (%zu words)",
@@ -187,7 +192,7 @@ static void choose_key(nb_story *s, const nb_summary_opts *o) {
       sc += 1000;
       if (strchr(q->speaker, ' ') && isupper((unsigned char)q->speaker[0]))
         sc += 500;
-      for (size_t j = 0; j < n; j++)
+      for (size_t j = 0; j < n && j < 1000; j++)
         if (s->quotes[j].speaker && s->quotes[j].kind != NB_QUOTE_PARTIAL &&
             strcmp(s->quotes[j].speaker, q->speaker) == 0)
           sc += 100;

@@ -127,6 +127,10 @@ static int tok_is_acronym(tok t) {
 
 /* ---- the cast ------------------------------------------------------------ */
 
+/* Lookups search the most recent entities only, so that a huge article with
+ * thousands of speakers stays linear. */
+#define WINDOW(c) ((c)->n > 256 ? (c)->n - 256 : 0)
+
 static nb__entity *cast_add(nb__cast *c, const char *name, size_t nl,
                             nb__ekind kind) {
   if (c->n == c->cap) {
@@ -300,7 +304,7 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
     int person = nb__word_in(t[0].p, t[0].n, pronouns_person);
     int it = nb__word_eq(t[0].p, t[0].n, "it");
     nb__entity *best = NULL, *fallback = NULL;
-    for (size_t i = 0; i < c->n; i++) {
+    for (size_t i = WINDOW(c); i < c->n; i++) {
       nb__entity *e = &c->e[i];
       if (e->alias >= 0)
         continue;
@@ -381,14 +385,14 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
           break;
         }
     nb__entity *hit = NULL;
-    for (size_t i = 0; i < c->n; i++) {
+    for (size_t i = WINDOW(c); i < c->n; i++) {
       nb__entity *e = &c->e[i];
       if (strlen(e->name) == nn && strncasecmp(e->name, np, nn) == 0)
         hit = e;
     }
     /* a surname alone, or a shorter form of a known name */
     if (!hit && head - name_from == 1)
-      for (size_t i = 0; i < c->n; i++) {
+      for (size_t i = WINDOW(c); i < c->n; i++) {
         nb__entity *e = &c->e[i];
         if (e->kind == NB__ROLE)
           continue;
@@ -396,7 +400,7 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
           hit = e;
       }
     if (!hit && head - name_from == 1)
-      for (size_t i = 0; i < c->n; i++) {
+      for (size_t i = WINDOW(c); i < c->n; i++) {
         nb__entity *e = &c->e[i];
         if (e->kind == NB__PERSON && last_token_near(e->name, np, nn) &&
             (!hit || e->last > hit->last))
@@ -429,7 +433,7 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   size_t hl = t[hn - 1].n;
   if (definite) {
     nb__entity *best = NULL;
-    for (size_t i = 0; i < c->n; i++) {
+    for (size_t i = WINDOW(c); i < c->n; i++) {
       nb__entity *e = &c->e[i];
       if ((contains_word(e->description, hw, hl) || contains_word(e->name, hw, hl)) &&
           (!best || e->last > best->last))
@@ -455,6 +459,10 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   nb__entity *e = cast_add(c, m, mn,
                            person_role ? NB__ROLE
                                        : (org || definite ? NB__ORG : NB__ROLE));
+  /* "The minister" at the start of a sentence is "the minister" */
+  if (nt > 1 && nb__word_in(t[0].p, t[0].n, determiners) &&
+      !tok_cap(t[1].p, t[1].n) && isupper((unsigned char)e->name[0]))
+    ((char *)e->name)[0] = (char)tolower((unsigned char)e->name[0]);
   e->indefinite = !definite;
   e->head = nb_arena_strndup(c->arena, hw, hl);
   touch(c, e);
@@ -468,7 +476,7 @@ void nb__cast_merge_roles(nb__cast *c) {
     nb__entity *e = &c->e[i];
     if (e->kind != NB__ROLE || !e->indefinite || !e->head)
       continue;
-    for (size_t j = i + 1; j < c->n; j++) {
+    for (size_t j = i + 1; j < c->n && j < i + 256; j++) {
       nb__entity *f = &c->e[j];
       if (f->kind == NB__PERSON && f->alias < 0 &&
           contains_word(f->description, e->head, strlen(e->head))) {

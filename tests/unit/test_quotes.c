@@ -1,0 +1,240 @@
+/* test_quotes.c: runs tests/data/quotes.spec, the quote rules as examples
+ * (snippet, then "kind | speaker | cue | words"), and a few cases that need
+ * code: quote marks stress, span positions, the seed article. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "summarize/summarize.h"
+
+static char *trim(char *s) {
+  while (*s == ' ' || *s == '\t')
+    s++;
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+               s[n - 1] == '\r'))
+    s[--n] = 0;
+  return s;
+}
+
+static int same(const char *want, const char *got) {
+  if (strcmp(want, "-") == 0)
+    return got == NULL;
+  return got && strcmp(want, got) == 0;
+}
+
+typedef struct example {
+  int line;
+  nb_article *a;
+  char want[32][4][600];
+  size_t n_want;
+  int want_indirect;
+} example;
+
+static int check(const char *path, example *ex) {
+  nb_summary_opts o = {1, 2, NULL};
+  nb_story *s = nb_summarize(ex->a, &o);
+  size_t k = 0;
+  int ok = 1;
+  for (size_t i = 0; i < s->n_quotes; i++) {
+    const nb_quote *q = &s->quotes[i];
+    if (q->kind == NB_QUOTE_INDIRECT && !ex->want_indirect)
+      continue;
+    if (k >= ex->n_want) {
+      fprintf(stderr, "%s:%d: unexpected %s quote \"%s\" (speaker %s)\n", path,
+              ex->line, nb_quote_kind_name(q->kind), q->text,
+              q->speaker ? q->speaker : "-");
+      ok = 0;
+      continue;
+    }
+    char(*w)[600] = ex->want[k++];
+    if (strcmp(w[0], nb_quote_kind_name(q->kind)) || !same(w[1], q->speaker) ||
+        !same(w[2], q->cue) || strcmp(w[3], q->text)) {
+      fprintf(stderr,
+              "%s:%d: quote %zu\n  want: %s | %s | %s | %s\n  got:  %s | %s | "
+              "%s | %s\n",
+              path, ex->line, k, w[0], w[1], w[2], w[3],
+              nb_quote_kind_name(q->kind), q->speaker ? q->speaker : "-",
+              q->cue ? q->cue : "-", q->text);
+      ok = 0;
+    }
+  }
+  if (k < ex->n_want) {
+    fprintf(stderr, "%s:%d: missing quote: %s | %s | %s | %s\n", path,
+            ex->line, ex->want[k][0], ex->want[k][1], ex->want[k][2],
+            ex->want[k][3]);
+    ok = 0;
+  }
+  nb_story_free(s);
+  return ok;
+}
+
+static void test_spec(void **state) {
+  (void)state;
+  const char *src = getenv("NB_SRC");
+  char path[1024];
+  snprintf(path, sizeof path, "%s/tests/data/quotes.spec", src ? src : ".");
+  FILE *f = fopen(path, "r");
+  assert_non_null(f);
+  static example ex;
+  char line[4096];
+  int lineno = 0, mode = 0, failures = 0, examples = 0;
+  memset(&ex, 0, sizeof ex);
+  for (;;) {
+    char *got = fgets(line, sizeof line, f);
+    lineno++;
+    char *t = got ? trim(line) : NULL;
+    if (!got || strncmp(t, "###", 3) == 0) {
+      if (ex.a) {
+        examples++;
+        failures += !check(path, &ex);
+        nb_article_free(ex.a);
+      }
+      memset(&ex, 0, sizeof ex);
+      if (!got)
+        break;
+      ex.line = lineno;
+      ex.a = nb_article_new("spec");
+      mode = 1;
+      continue;
+    }
+    if (mode == 0 || (t[0] == '#' && mode != 1) || (mode == 2 && !*t))
+      continue;
+    if (mode == 1) {
+      if (strcmp(t, "---") == 0)
+        mode = 2;
+      else if (*t)
+        nb_article_add_para(ex.a, t, strlen(t));
+      continue;
+    }
+    /* kind | speaker | cue | words */
+    assert_true(ex.n_want < 32);
+    char *field = t;
+    for (int k = 0; k < 4; k++) {
+      char *bar = k < 3 ? strchr(field, '|') : NULL;
+      if (bar)
+        *bar = 0;
+      snprintf(ex.want[ex.n_want][k], 600, "%s", trim(field));
+      field = bar ? bar + 1 : field + strlen(field);
+    }
+    if (strcmp(ex.want[ex.n_want][0], "indirect") == 0)
+      ex.want_indirect = 1;
+    ex.n_want++;
+  }
+  fclose(f);
+  fprintf(stderr, "quotes.spec: %d examples, %d failed\n", examples, failures);
+  assert_true(examples >= 20);
+  assert_int_equal(failures, 0);
+}
+
+/* Spans point at the marks in the paragraph; text has no marks. */
+static void test_spans(void **state) {
+  (void)state;
+  nb_article *a = nb_article_new("t");
+  const char *p = "Intro words here. \xE2\x80\x9CWe stay,\xE2\x80\x9D she said.";
+  nb_article_add_para(a, p, strlen(p));
+  nb_story *s = nb_summarize(a, NULL);
+  size_t direct = 0;
+  for (size_t i = 0; i < s->n_quotes; i++)
+    if (s->quotes[i].kind == NB_QUOTE_DIRECT) {
+      direct++;
+      assert_string_equal(s->quotes[i].text, "We stay,");
+      assert_int_equal(s->quotes[i].start, 18);
+      assert_memory_equal(a->paras[0] + s->quotes[i].start, "\xE2\x80\x9C", 3);
+      assert_memory_equal(a->paras[0] + s->quotes[i].end - 3, "\xE2\x80\x9D", 3);
+    }
+  assert_int_equal(direct, 1);
+  nb_story_free(s);
+  nb_article_free(a);
+}
+
+/* Thousands of quote marks and a huge paragraph finish quickly and never
+ * read out of bounds (run under ASan in CI). */
+static void test_stress(void **state) {
+  (void)state;
+  nb_buf b = {0};
+  for (int i = 0; i < 10000; i++)
+    nb_buf_puts(&b, i % 3 ? "\"a b c\" he said. " : "\xE2\x80\x9C x \xE2\x80\x98 ");
+  nb_article *a = nb_article_new("t");
+  nb_article_add_para(a, b.ptr, b.len);
+  nb_article_add_para(a, "\"", 1);
+  nb_article_add_para(a, "\xE2\x80\x9D", 3);
+  nb_story *s = nb_summarize(a, NULL);
+  assert_true(s->n_quotes > 0);
+  for (size_t i = 0; i < s->n_quotes; i++)
+    assert_true(s->quotes[i].paragraph < a->n_paras);
+  nb_story_free(s);
+  nb_article_free(a);
+  nb_buf_release(&b);
+}
+
+/* The seed article: the four gold quotes, all John Kirby's, and key quotes
+ * that are not both q1 and q2. */
+static void test_seed(void **state) {
+  (void)state;
+  const char *src = getenv("NB_SRC");
+  char path[1024];
+  snprintf(path, sizeof path, "%s/tests/corpus/seed/article.txt", src ? src : ".");
+  char *data;
+  size_t len;
+  nb_err e;
+  assert_int_equal(nb_read_file(path, 1 << 20, &data, &len, &e), NB_OK);
+  nb_article *a = nb_article_new("seed");
+  size_t start = 0;
+  for (size_t i = 0; i <= len; i++)
+    if (i == len || data[i] == '\n') {
+      nb_article_add_para(a, data + start, i - start);
+      start = i + 1;
+    }
+  nb_summary_opts o = {1, 2, NULL};
+  nb_story *s = nb_summarize(a, &o);
+  static const char *const gold[] = {
+      "We do not support calls for a ceasefire at this time,",
+      "We do not support calls for a ceasefire that would be made by the PRC in "
+      "a meeting in Moscow that would only benefit Russia,",
+      "Russia would then be free to use a ceasefire to further entrench its "
+      "positions in Ukraine, to rebuild, refit, and resupply its forces so "
+      "that it could resume attacks on Ukraine at any time,",
+      "There is no scheduled contact. Although the president has made it clear "
+      "that he desires and looks forward to another opportunity to speak with "
+      "President Xi, we are not currently engaged in the logistics of "
+      "arranging that,"};
+  size_t g = 0;
+  for (size_t i = 0; i < s->n_quotes; i++)
+    if (s->quotes[i].kind == NB_QUOTE_DIRECT) {
+      assert_true(g < 4);
+      assert_string_equal(s->quotes[i].text, gold[g]);
+      assert_string_equal(s->quotes[i].speaker, "John Kirby");
+      g++;
+    }
+  assert_int_equal(g, 4);
+  assert_int_equal(s->n_key, 2);
+  int q1 = 0, q2 = 0;
+  for (size_t k = 0; k < s->n_key; k++) {
+    const nb_quote *q = &s->quotes[s->key[k]];
+    assert_string_equal(q->speaker, "John Kirby");
+    assert_null(strstr(q->text, "Last Chance"));
+    q1 |= strcmp(q->text, gold[0]) == 0;
+    q2 |= strcmp(q->text, gold[1]) == 0;
+  }
+  assert_false(q1 && q2);
+  nb_story_free(s);
+  nb_article_free(a);
+  free(data);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_spec),
+      cmocka_unit_test(test_spans),
+      cmocka_unit_test(test_stress),
+      cmocka_unit_test(test_seed),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
