@@ -1,6 +1,6 @@
 # errors.sh: every bad input or argument gives one line on standard error,
 # names the input, exits 1 (runtime) or 2 (usage), and leaves no file.
-. "$NB_SRC/tests/cli/lib.sh"
+. "$NB_SRC/tests/lib.sh"
 NB=$NEWSBRIEF
 A=$NB_SRC/tests/data/short.txt
 
