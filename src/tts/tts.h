@@ -41,16 +41,33 @@ typedef struct nb_tts_opts {
   const char *data_path; /* espeak-ng-data folder, or NULL for the system's */
 } nb_tts_opts;
 
-/* Starts the workers.  Call before starting any thread (it forks). */
+/* Initializes eSpeak in this process (once; it starts no thread) and forks
+ * the workers, which inherit that loaded instance copy-on-write and so are
+ * ready at once.  Call it before starting any thread: fork copies only the
+ * calling thread.  (A crashed or hung worker is replaced later by another
+ * fork from the thread calling nb_tts_collect; glibc keeps malloc usable in
+ * such a child, and the worker touches nothing else of the parent's.)
+ * Workers: stdin/stdout/stderr on /dev/null (eSpeak's "stack smashing
+ * detected" never reaches the terminal), SIGINT ignored (the parent
+ * handles it), no core dumps, 1 GB more address space than at fork, 600 s
+ * of CPU.  Errors: NB_TTS (eSpeak data missing, fork failed). */
 nb_status nb_tts_open(const nb_tts_opts *o, nb_tts **out, nb_err *e);
 /* Queues segment `id` (ids are 0, 1, 2, ... in the order they will be
- * collected).  Text is copied. */
+ * collected) and hands it to an idle worker at once if there is one.  Text
+ * is copied after nb_speakable; it is spoken as plain text.  v may be NULL
+ * (voice "en", defaults); v->rate 0 means 175 words a minute and v->volume
+ * 0 means 100, while pitch and range 0 are used as given.  Submitting an id
+ * twice keeps the first. */
 void nb_tts_submit(nb_tts *t, size_t id, const char *text, const nb_voice *v);
-/* Waits for segment `id`.  NB_OK with its audio, or NB_TTS when its worker
- * crashed, hung or the voice is unknown (e->msg says which); either way the
- * next id can be collected. */
+/* Waits for segment `id`, meanwhile feeding idle workers from the queue
+ * (submit a window ahead so that every worker stays busy).  NB_OK with its
+ * audio; NB_TTS when its worker crashed ("synthesizer crashed (signal 6)"),
+ * hung past timeout_ms ("synthesizer timed out after N ms") or the voice or
+ * variant is unknown; NB_USAGE for an id never submitted or already
+ * collected.  On failure *out is empty, and the next id can be collected. */
 nb_status nb_tts_collect(nb_tts *t, size_t id, nb_tts_audio *out, nb_err *e);
-/* Stops and reaps the workers. */
+/* Kills and reaps the workers (no zombies), frees what was not collected.
+ * nb_tts_close(NULL) does nothing. */
 void nb_tts_close(nb_tts *t);
 
 #endif
