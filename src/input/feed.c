@@ -303,11 +303,12 @@ nb_status nb_input_feed(const char *source, const char *data, size_t len,
     item_name = "entry";
   }
   if (!list) {
+    nb_err_set(e, NB_PARSE,
+               "%s: not a feed (root element <%s>, expected <rss>, "
+               "<rdf:RDF> or <feed>)",
+               source, root ? (const char *)root->name : "none");
     xmlFreeDoc(doc);
-    return nb_err_set(e, NB_PARSE,
-                      "%s: not a feed (root element <%s>, expected <rss>, "
-                      "<rdf:RDF> or <feed>)",
-                      source, root ? (const char *)root->name : "none");
+    return NB_PARSE;
   }
   size_t n_items = 0, before = out->n;
   for (const xmlNode *it = list->children; it; it = it->next) {
