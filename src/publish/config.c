@@ -361,6 +361,9 @@ nb_status nb_drop_config_load(const char *path, nb_drop_config *c, nb_err *e) {
   c->transcript = c->chapters = 1;
   c->lead_sentences = 1;
   c->max_quotes = 2;
+  /* A 40-item feed should still give a briefing someone listens to the
+   * end of: ten minutes unless the config says otherwise (0 = no limit). */
+  c->max_minutes = 10;
 
   loader L = {.c = c, .path = path};
   nb_status st = nb_ini_parse(path, on_key, &L, e);

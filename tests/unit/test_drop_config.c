@@ -63,6 +63,9 @@ static void test_defaults_and_paths(void **state) {
   assert_int_equal(c.chapters, 1);
   assert_int_equal(c.lead_sentences, 1);
   assert_int_equal(c.max_quotes, 2);
+  assert_true(c.max_minutes == 10);
+  assert_int_equal(c.max_stories, 0);
+  assert_int_equal(c.retention_days, 0);
   /* base_url gains its slash so that file names append cleanly */
   assert_string_equal(c.base_url, "https://example.org/b/");
   char want[256];
