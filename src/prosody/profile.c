@@ -1,7 +1,8 @@
 /* profile.c: voice profiles (voices/NAME.voice, INI): one eSpeak voice per
  * kind of speech, the pauses, and the words a briefing adds around stories.
- * Found in $NEWSBRIEF_VOICES, the build tree, then the installed data
- * directory, so newsbrief works both from the build tree and installed. */
+ * Found in $NEWSBRIEF_VOICES, beside the binary (BIN/../share/newsbrief/
+ * voices), the build tree, then the configured data directory, so newsbrief
+ * works both from the build tree and installed. */
 #include "prosody.h"
 
 #include <dirent.h>
@@ -20,14 +21,38 @@
 #define NB_VOICES_INSTALL_DIR "/usr/local/share/newsbrief/voices"
 #endif
 
+/* BIN/../share/newsbrief/voices beside the running binary, so that an
+ * installed newsbrief finds its voices wherever the prefix was. */
+static const char *exe_voices(void) {
+  static char dir[4096];
+  static int done;
+  if (done)
+    return dir[0] ? dir : NULL;
+  done = 1;
+  char exe[2048];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0)
+    return NULL;
+  exe[n] = 0;
+  char *slash = strrchr(exe, '/');
+  if (!slash)
+    return NULL;
+  *slash = 0;
+  snprintf(dir, sizeof dir, "%s/../share/newsbrief/voices", exe);
+  struct stat st;
+  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    dir[0] = 0;
+  return dir[0] ? dir : NULL;
+}
+
 /* The folders searched, in order; NULL entries are skipped. */
 static void search_dirs(const char *dirs[4]) {
   dirs[0] = getenv("NEWSBRIEF_VOICES");
   if (dirs[0] && !*dirs[0])
     dirs[0] = NULL;
-  dirs[1] = NB_VOICES_BUILD_DIR;
-  dirs[2] = NB_VOICES_INSTALL_DIR;
-  dirs[3] = NULL;
+  dirs[1] = exe_voices();
+  dirs[2] = NB_VOICES_BUILD_DIR;
+  dirs[3] = NB_VOICES_INSTALL_DIR;
 }
 
 static void set_str(char **dst, const char *v) {
@@ -159,7 +184,7 @@ static int is_path(const char *name) {
 static int find_profile(const char *name, char *path, size_t size) {
   const char *dirs[4];
   search_dirs(dirs);
-  for (int i = 0; i < 3; i++) {
+  for (int i = 0; i < 4; i++) {
     if (!dirs[i])
       continue;
     snprintf(path, size, "%s/%s.voice", dirs[i], name);
@@ -236,7 +261,7 @@ void nb_profile_list(nb_buf *out) {
   search_dirs(dirs);
   char **lines = NULL; /* "NAME\tPATH\n", the first folder's of a name wins */
   size_t n = 0;
-  for (int i = 0; i < 3; i++) {
+  for (int i = 0; i < 4; i++) {
     DIR *d = dirs[i] ? opendir(dirs[i]) : NULL;
     if (!d)
       continue;
