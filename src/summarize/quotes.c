@@ -355,23 +355,34 @@ static void set_cue(attrib *at, const char *text, size_t n, wspan *w,
                     size_t nw, size_t vi) {
   at->cue = w[vi].p;
   at->cue_len = w[vi].n;
-  if ((nb__word_eq(w[vi].p, w[vi].n, "told") ||
-       nb__word_eq(w[vi].p, w[vi].n, "tells")) &&
-      vi + 1 < nw) {
-    size_t last = vi + 1;
-    if (nb__word_eq(w[last].p, w[last].n, "the") && vi + 2 < nw)
-      last = vi + 2;
-    if (!nb__word_eq(w[last].p, w[last].n, "that") &&
-        (size_t)(w[last].p - (w[vi].p + w[vi].n)) < 3 + (last - vi - 1) * 5) {
-      /* stop at punctuation */
-      const char *e = w[last].p + w[last].n;
+  if (nb__word_eq(w[vi].p, w[vi].n, "told") ||
+      nb__word_eq(w[vi].p, w[vi].n, "tells") ||
+      nb__word_eq(w[vi].p, w[vi].n, "tell")) {
+    /* the listener: "reporters", "the press", "The Associated Press", "CNN";
+     * up to four words, no punctuation, not what follows it */
+    static const char *const stop[] = {"that", "on", "in", "at", "during",
+                                       "after", "before", "ahead", "while",
+                                       "when", "about", "of", "by", "from",
+                                       "last", "this", "with", "how", "why",
+                                       "what", NULL};
+    size_t last = vi;
+    for (size_t k = vi + 1; k < nw && k <= vi + 4; k++) {
+      if (nb__word_in(w[k].p, w[k].n, stop))
+        break;
       int clean = 1;
-      for (const char *q = w[vi].p; q < e; q++)
-        if (*q == ',' || *q == '.' || *q == '"')
+      for (const char *q = w[k - 1].p + w[k - 1].n; q < w[k].p; q++)
+        if (*q != ' ')
           clean = 0;
-      if (clean)
-        at->cue_len = (size_t)(e - w[vi].p);
+      if (!clean)
+        break;
+      last = k;
+      /* one common noun ends it: "reporters", "the press" */
+      if (!nb__is_upper_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL)) &&
+          !nb__word_in(w[k].p, w[k].n, (const char *const[]){"the", "a", "an", NULL}))
+        break;
     }
+    if (last > vi)
+      at->cue_len = (size_t)(w[last].p + w[last].n - w[vi].p);
   }
   (void)text;
   (void)n;
@@ -564,6 +575,22 @@ static attrib parse_post(const char *p, size_t n) {
   return at;
 }
 
+static const char *const tail_preps[] = {
+    "in", "on", "at", "during", "after", "before", "to", "from", "via",
+    "through", "ahead", "outside", "inside", "while", "when", "with", "by",
+    "over", "late", "early", "earlier", "later", "on", "this", "last",
+    "that", "again", "afterwards", "yesterday", "today", "tonight",
+    "recently", "once", NULL};
+
+/* Verbs whose object is a listener or a medium: "told reporters". */
+static int told_like(const char *w, size_t n) {
+  return nb__word_in(w, n, (const char *const[]){
+                               "told", "tells", "tell", "telling", "asked",
+                               "asks", "warned", "warns", "wrote", "writes",
+                               "writing", "tweeted", "emailed", "texted",
+                               "reassured", "assured", "informed", NULL});
+}
+
 /* Before a quote: `S said: "Q"`, `S said "Q"`, `S told reporters that "Q"`,
  * `according to S, "Q"`, `S said, "Q"`, `..., writing in a blog post "Q"`.
  * strict: the verb must sit right before the quote. */
@@ -596,6 +623,14 @@ static attrib parse_pre(const char *p, size_t n, int loose) {
   v--;
   size_t tail = nw - v - 1;
   if (!loose && tail > 6)
+    return at;
+  /* Between the verb and the quote may come whom it was told to, where, or
+   * "that" ("told reporters on Friday that", "said in a statement"); any
+   * other words start the reported clause outside the marks ("She said the
+   * vote \"was rigged\""), and the quote is partial. */
+  if (!loose && tail > 0 && !told_like(w[v].p, w[v].n) &&
+      !nb__word_in(w[v + 1].p, w[v + 1].n, tail_preps) &&
+      !nb__word_eq(w[nw - 1].p, w[nw - 1].n, "that"))
     return at;
   /* the subject: the words of its clause before the verb */
   const char *clause = p;

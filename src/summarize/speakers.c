@@ -406,6 +406,20 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
             (!hit || e->last > hit->last))
           hit = e;
       }
+    /* "Trump" first, "Donald Trump" later: one person, named in full */
+    if (!hit && head - name_from >= 2 && !org) {
+      const char *lt = t[head - 1].p;
+      size_t ll = t[head - 1].n;
+      for (size_t i = WINDOW(c); i < c->n; i++) {
+        nb__entity *e = &c->e[i];
+        if (e->kind == NB__PERSON && !strchr(e->name, ' ') &&
+            strlen(e->name) == ll && strncmp(e->name, lt, ll) == 0) {
+          e->name = nb_arena_strndup(c->arena, np, nn);
+          hit = e;
+          break;
+        }
+      }
+    }
     if (!hit) {
       hit = cast_add(c, np, nn, org ? NB__ORG : NB__PERSON);
       /* description: what comes before the name, or the appositive */
