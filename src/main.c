@@ -94,7 +94,7 @@ static const struct option long_opts[] = {
     {"help", no_argument, 0, 'h'},
     {0, 0, 0, 0}};
 
-/* Which options each command takes: a letter per group. */
+/* Which options each command takes: a letter per group (j = --jobs). */
 typedef struct command {
   const char *name;
   const char *args;
@@ -114,7 +114,7 @@ static int cmd_devices(opts *o, int argc, char **argv);
 
 static const command commands[] = {
     {"speak", "[options] INPUT...", "summarize and speak: -o FILE and/or --play",
-     "rsa", cmd_speak},
+     "rsaj", cmd_speak},
     {"summarize", "[options] INPUT...",
      "print the briefing script, no audio (text, json or ssml)", "rsf",
      cmd_summarize},
@@ -124,7 +124,7 @@ static const command commands[] = {
      "print what was read: title, byline, date, body paragraphs", "rf",
      cmd_extract},
     {"drop", "--config FILE", "the scheduled job: new stories to an episode + feed.xml",
-     "d", cmd_drop},
+     "dj", cmd_drop},
     {"voices", "", "list voice profiles and eSpeak voices", "", cmd_voices},
     {"devices", "", "list audio output devices", "", cmd_devices},
 };
@@ -139,8 +139,10 @@ static const char *option_group(int id) {
   case O_VOICE: case O_LANG: case O_FULL: case O_QSTYLE: case O_DATE:
   case O_TITLE: case O_FRAME:
     return "s";
+  case 'j':
+    return "j";
   case 'o': case O_PLAY: case O_DEVICE: case O_TRANSCRIPT: case O_CHAPTERS:
-  case O_SEGMENTS: case 'j': case O_RATE: case O_CHANNELS: case O_LOUDNESS:
+  case O_SEGMENTS: case O_RATE: case O_CHANNELS: case O_LOUDNESS:
   case O_ARTIST:
     return "a";
   case O_CONFIG: case O_NOW:
@@ -179,12 +181,13 @@ static void help_options(FILE *f, const char *groups) {
           "  --transcript FILE        timed transcript, .vtt (WebVTT) or .srt\n"
           "  --chapters FILE          Podcasting 2.0 JSON chapters, one per story\n"
           "  --segments FILE          the rendered timeline as JSON\n"
-          "  -j, --jobs N             synthesis worker processes (default: cores)\n"
           "  --rate HZ                file sample rate (default 44100; 48000 for .opus)\n"
           "  --channels 1|2           file channels (default 1)\n"
           "  --loudness off|LUFS      loudness target for files (default -19 mono,\n"
           "                           -16 stereo, true peak at most -1 dBTP)\n"
           "  --artist TEXT            file metadata\n", f);
+  if (strchr(groups, 'j'))
+    fputs("  -j, --jobs N             synthesis worker processes (default: cores)\n", f);
   if (strchr(groups, 'd'))
     fputs("  --config FILE            the drop's INI configuration (required)\n"
           "  --now YYYY-MM-DDTHH:MM   pretend it is this time (for tests)\n", f);
