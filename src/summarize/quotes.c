@@ -462,8 +462,11 @@ static void split_appositive(attrib *at, const char *s, size_t n) {
     while (m > 0) {
       wspan w[2];
       size_t nw = words_of(s + starts[m], ends[m] - starts[m], w, 2);
-      if (nw && nb__word_in(w[0].p, w[0].n, lead_ins) &&
-          !nb__word_eq(w[0].p, w[0].n, "with"))
+      if (nw && ((nb__word_in(w[0].p, w[0].n, lead_ins) &&
+                  !nb__word_eq(w[0].p, w[0].n, "with")) ||
+                 nb__word_in(w[0].p, w[0].n,
+                             (const char *const[]){"who", "which", "whose",
+                                                   "where", NULL})))
         m--;
       else
         break;
@@ -546,6 +549,10 @@ static attrib parse_post(const char *p, size_t n) {
   for (size_t v = 0; v < limit; v++) {
     if (!nb__reporting_verb(w[v].p, w[v].n))
       continue;
+    /* "one driver, who asked not to be named, told Reuters" */
+    if (v > 0 && (nb__word_eq(w[v - 1].p, w[v - 1].n, "who") ||
+                  nb__word_eq(w[v - 1].p, w[v - 1].n, "which")))
+      continue;
     if (v == 0) {
       /* "said KCNA", "said the post by an unknown author on pigmy" */
       const char *s = w[0].p + w[0].n;
@@ -560,6 +567,22 @@ static attrib parse_post(const char *p, size_t n) {
         at.mention_len = se - k;
         at.found = 1;
         set_cue(&at, p, n, w, nw, 0);
+        /* "said Peter Hall, a harbour master in Dover." */
+        if (se < e && p[se] == ',') {
+          size_t d0 = se + 1, d1 = d0;
+          while (d1 < e && p[d1] != ',' && p[d1] != ';')
+            d1++;
+          while (d0 < d1 && p[d0] == ' ')
+            d0++;
+          wspan dw[2];
+          size_t nd = words_of(p + d0, d1 - d0, dw, 2);
+          if (nd == 2 && (nb__word_eq(dw[0].p, dw[0].n, "a") ||
+                          nb__word_eq(dw[0].p, dw[0].n, "an") ||
+                          nb__word_eq(dw[0].p, dw[0].n, "the"))) {
+            at.desc = nb__word_eq(dw[0].p, dw[0].n, "the") ? p + d0 : dw[1].p;
+            at.desc_len = (size_t)(p + d1 - at.desc);
+          }
+        }
       }
       return at;
     }
@@ -828,7 +851,7 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
   if (nw < 3)
     return;
   attrib at = {0};
-  size_t text_from = 0;
+  size_t text_from = 0, text_end = 0;
   /* "According to S, X" */
   if (nb__word_eq(w[0].p, w[0].n, "according") && nb__word_eq(w[1].p, w[1].n, "to")) {
     const char *s = w[1].p + w[1].n;
@@ -865,6 +888,21 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
     if (after >= nw)
       return;
     text_from = (size_t)(w[after].p - sp);
+    /* "X, the Met Office said, and Y": the speech is what came before */
+    const char *ms = at.mention;
+    while (ms > sp && ms[-1] == ' ')
+      ms--;
+    if (ms > sp && ms[-1] == ',' && nb__count_words(sp, (size_t)(ms - sp)) >= 4) {
+      text_end = (size_t)(ms - 1 - sp);
+      text_from = 0;
+    }
+  }
+  /* an opening mark right before the content belongs to it */
+  if (text_from > 0 && text_end == 0) {
+    size_t cl;
+    uint32_t c = nb__cp_before(sp, text_from, &cl);
+    if (c == '"' || c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x201E)
+      text_from -= cl;
   }
   nb__entity *ep = nb__cast_resolve(&f->cast, at.mention, at.mention_len,
                                     at.desc, at.desc_len);
@@ -875,7 +913,7 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
   f->last_speaker_para = p;
   while (text_from < n && sp[text_from] == ' ')
     text_from++;
-  size_t te = n;
+  size_t te = text_end ? text_end : n;
   while (te > text_from && (sp[te - 1] == '.' || sp[te - 1] == ' ' ||
                             sp[te - 1] == ':'))
     te--;
@@ -1032,6 +1070,11 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
         else if (post_at.found && W >= 5)
           kind = NB_QUOTE_DIRECT;
         else
+          kind = NB_QUOTE_PARTIAL;
+        /* a short quotation the sentence goes on after ("It warned that
+         * \"significant disruption\" was likely") is a partial quote */
+        if (kind == NB_QUOTE_DIRECT && !pre_empty && !post_at.found && W < 8 &&
+            q->closed && words_of(post, post_n, pw, 2) >= 2)
           kind = NB_QUOTE_PARTIAL;
         if (tl && !(pre_empty && post_at.found) && !(pre_at.found && !embedded && W > 2)) {
           keep = 0; /* a title, a name, a term: not a quote */

@@ -356,6 +356,11 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
     else
       break;
   }
+  /* "a spokesperson for P&O Ferries": the speaker is the spokesperson */
+  if (name_from > 0 && name_from < head &&
+      nb__word_in(t[name_from - 1].p, t[name_from - 1].n,
+                  (const char *const[]){"for", "of", "at", "from", "with", NULL}))
+    name_from = head;
   /* a lone first-position capital that is really an article ("The") */
   while (name_from < head && nb__word_in(t[name_from].p, t[name_from].n, determiners))
     name_from++;
@@ -443,6 +448,13 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   /* no name: a role ("the spokesman", "one poster", "the ministry") */
   int definite = nb__word_eq(t[0].p, t[0].n, "the");
   size_t hn = head;
+  for (size_t i = 1; i < head; i++)
+    if (nb__word_in(t[i].p, t[i].n,
+                    (const char *const[]){"for", "of", "at", "from", "with",
+                                          "in", "on", "by", NULL})) {
+      hn = i;
+      break;
+    }
   const char *hw = t[hn - 1].p;
   size_t hl = t[hn - 1].n;
   if (definite) {
