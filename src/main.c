@@ -8,6 +8,7 @@
 #include "sink/render.h"
 #include "summarize/summarize.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -211,8 +212,8 @@ static void usage(FILE *f) {
 }
 
 static void command_help(const command *c) {
-  printf("usage: newsbrief %s %s\n%s.\n\noptions:\n", c->name, c->args,
-         c->summary);
+  printf("usage: newsbrief %s %s\n%c%s.\n\noptions:\n", c->name, c->args,
+         toupper((unsigned char)c->summary[0]), c->summary + 1);
   help_options(stdout, c->groups);
 }
 
