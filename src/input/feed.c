@@ -86,6 +86,7 @@ static const char *str_of(nb_article *a, const xmlNode *n) {
 /* ---- errors and entities --------------------------------------------------- */
 
 typedef struct first_err {
+  const xmlParserCtxt *main;
   int set;
   int line;
   char msg[300];
@@ -98,6 +99,16 @@ static void on_error(void *ud, xmlErrorPtr err) {
     return;
   f->set = 1;
   f->line = err->line;
+  /* inside an entity's replacement text (parsed by a context of its own),
+   * err->line counts lines of that text: the feed's line is the main
+   * parser's */
+  if (f->main && err->ctxt != f->main && f->main->input)
+    f->line = f->main->input->line;
+  if (err->code == XML_ERR_ENTITY_LOOP) {
+    snprintf(f->msg, sizeof f->msg,
+             "entities expand too far or loop (refused, not expanded)");
+    return;
+  }
   snprintf(f->msg, sizeof f->msg, "%s", err->message ? err->message : "error");
   size_t n = strlen(f->msg);
   while (n && (f->msg[n - 1] == '\n' || f->msg[n - 1] == ' '))
@@ -266,6 +277,7 @@ nb_status nb_input_feed(const char *source, const char *data, size_t len,
   xmlSetStructuredErrorFunc(&fe, on_error);
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
   xmlDoc *doc = NULL;
+  fe.main = ctxt;
   if (ctxt) {
     /* NONET and nothing else: no NOENT (entities stay references), no
      * DTDLOAD or DTDVALID, no HUGE (libxml2's amplification limits stay

@@ -1051,16 +1051,19 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
 static xmlDoc *parse(const char *data, size_t len) {
   if (len > INT_MAX)
     return NULL;
-  xmlSetStructuredErrorFunc(NULL, NULL);
   return htmlReadMemory(data, (int)len, NULL, NULL,
                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                             HTML_PARSE_NONET | HTML_PARSE_RECOVER |
                             HTML_PARSE_COMPACT);
 }
 
+/* libxml2 must not print; the one error worth telling the user about is
+ * its depth limit (256 nested elements), past which the page is cut. */
 static void quiet_error(void *ud, xmlErrorPtr err) {
-  (void)ud;
-  (void)err;
+  int *too_deep = ud;
+  if (too_deep && err && err->message &&
+      strstr(err->message, "Excessive depth"))
+    *too_deep = 1;
 }
 
 void nb__html_fragment(nb_article *a, const char *html, size_t len) {
@@ -1106,7 +1109,8 @@ nb_status nb_input_html(const char *source, const char *data, size_t len,
       !(len > 1 && (((const unsigned char *)data)[0] == 0xFF ||
                     ((const unsigned char *)data)[0] == 0xFE)))
     return nb_err_set(e, NB_PARSE, "%s: binary data, not HTML", source);
-  xmlSetStructuredErrorFunc(NULL, quiet_error);
+  int too_deep = 0;
+  xmlSetStructuredErrorFunc(&too_deep, quiet_error);
   xmlDoc *doc = parse(data, len);
   xmlSetStructuredErrorFunc(NULL, NULL);
   xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
@@ -1144,6 +1148,11 @@ nb_status nb_input_html(const char *source, const char *data, size_t len,
   xmlFreeDoc(doc);
   if (a->n_paras == 0) {
     nb_article_free(a);
+    if (too_deep)
+      return nb_err_set(e, NB_EMPTY,
+                        "%s: no article text found (elements nested more "
+                        "than 256 deep are cut off)",
+                        source);
     return nb_err_set(e, NB_EMPTY, "%s: no article text found", source);
   }
   nb_article_list_push(out, a);
