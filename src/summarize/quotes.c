@@ -567,21 +567,36 @@ static attrib parse_post(const char *p, size_t n) {
         at.mention_len = se - k;
         at.found = 1;
         set_cue(&at, p, n, w, nw, 0);
-        /* "said Peter Hall, a harbour master in Dover." */
-        if (se < e && p[se] == ',') {
-          size_t d0 = se + 1, d1 = d0;
+        /* "said Peter Hall, a harbour master in Dover.", "said Lisa Moore,
+         * director of the Coalition", "said Ana Ruiz, 62, a nurse" */
+        size_t d1 = se;
+        for (int chunk = 0; chunk < 2 && d1 < e && p[d1] == ','; chunk++) {
+          size_t d0 = d1 + 1;
+          d1 = d0;
           while (d1 < e && p[d1] != ',' && p[d1] != ';')
             d1++;
           while (d0 < d1 && p[d0] == ' ')
             d0++;
           wspan dw[2];
           size_t nd = words_of(p + d0, d1 - d0, dw, 2);
-          if (nd == 2 && (nb__word_eq(dw[0].p, dw[0].n, "a") ||
-                          nb__word_eq(dw[0].p, dw[0].n, "an") ||
-                          nb__word_eq(dw[0].p, dw[0].n, "the"))) {
-            at.desc = nb__word_eq(dw[0].p, dw[0].n, "the") ? p + d0 : dw[1].p;
+          if (nd == 0)
+            break;
+          if (nd == 1 && isdigit((unsigned char)dw[0].p[0]))
+            continue; /* an age */
+          int art = nb__word_eq(dw[0].p, dw[0].n, "a") ||
+                    nb__word_eq(dw[0].p, dw[0].n, "an");
+          if (nd == 2 && art)
+            at.desc = dw[1].p;
+          else if (nb__word_eq(dw[0].p, dw[0].n, "the") ||
+                   (nb__is_lower_cp(nb__cp_at(dw[0].p, dw[0].n, 0, NULL)) &&
+                    !nb__word_in(dw[0].p, dw[0].n,
+                                 (const char *const[]){"who", "which", "whose",
+                                                       "adding", "saying",
+                                                       "and", "but", NULL})))
+            at.desc = p + d0;
+          if (at.desc)
             at.desc_len = (size_t)(p + d1 - at.desc);
-          }
+          break;
         }
       }
       return at;

@@ -50,7 +50,15 @@ static const char *const titles[] = {
     "chairwoman", "chair", "ceo", "cto", "cfo", "head", "leader", "pope",
     "sheikh", "imam", "rabbi", "bishop", "cardinal", "st.", "saint",
     "speaker", "attorney", "detective", "superintendent", "private",
-    "corporal", "marshal", "field", "executive", NULL};
+    "corporal", "marshal", "field", "executive", "councillor", "councilor",
+    "councilman", "councilwoman", "alderman", "mp", "mep", "assemblyman",
+    "assemblywoman", "congressman", "congresswoman", "delegate",
+    "archbishop", "patriarch", "chairperson", "premier", "treasurer",
+    "sheriff", "trooper", "constable", "commander", "brig.", "maj.", "adm.",
+    "cmdr.", "cpl.", "pvt.", "magistrate", "prosecutor", "dean", "provost",
+    "principal", "vicar", "pastor", "ayatollah", "rep", "sen", "gov", "lt",
+    "sgt", "col", "capt", "gen", "prof", "dr", "mr", "mrs", "ms", "mx",
+    "mx.", "madam", "monsieur", "herr", "frau", "señor", "senor", NULL};
 
 /* Name particles written in lower case inside names ("al-Amr", "van Gogh"). */
 static const char *const particles[] = {"al", "el", "de", "del", "der",
