@@ -402,6 +402,12 @@ static int chunk_cap_word(const char *p, size_t n, int last) {
   return nb__is_upper_cp(nb__cp_at(x.p, x.n, 0, NULL));
 }
 
+/* "Acme's", "Acme’s" */
+static int possessive(const char *w, size_t n) {
+  return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+         (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0);
+}
+
 static int chunk_pronoun(const char *p, size_t n) {
   wspan w[2];
   size_t nw = words_of(p, n, w, 2);
@@ -507,7 +513,12 @@ static void split_appositive(attrib *at, const char *s, size_t n) {
     size_t pn = ends[m - 1] - starts[m - 1];
     wspan w[2];
     size_t nw = words_of(pc, pn, w, 2);
-    if (nw && nb__word_eq(w[0].p, w[0].n, "the") && !chunk_cap_word(pc, pn, 1))
+    /* "the Afghan team's coach, Alireza Mehraban", "Acme's chief
+     * executive, Priya Raman": a chunk that ends in a common noun */
+    if (nw && !chunk_cap_word(pc, pn, 1) &&
+        (nb__word_eq(w[0].p, w[0].n, "the") || nb__word_eq(w[0].p, w[0].n, "its") ||
+         nb__word_eq(w[0].p, w[0].n, "their") || nb__word_eq(w[0].p, w[0].n, "his") ||
+         nb__word_eq(w[0].p, w[0].n, "her") || possessive(w[0].p, w[0].n)))
       d = pc, dl = pn;
   }
   at->desc = d;
