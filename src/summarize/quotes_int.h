@@ -13,6 +13,7 @@ typedef struct nb__entity {
   const char *head;        /* role noun of an unnamed entity */
   nb__ekind kind;
   int indefinite;
+  int gender; /* 0 unknown, 1 he, 2 she: from titles and resolved pronouns */
   long alias; /* merged into this entity, or -1 */
   size_t id, last;
 } nb__entity;

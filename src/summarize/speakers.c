@@ -311,11 +311,18 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
                   nb__word_in(t[0].p, t[0].n, pronouns_other))) {
     int person = nb__word_in(t[0].p, t[0].n, pronouns_person);
     int it = nb__word_eq(t[0].p, t[0].n, "it");
+    int g = nb__word_eq(t[0].p, t[0].n, "he") || nb__word_eq(t[0].p, t[0].n, "him")
+                ? 1
+            : nb__word_eq(t[0].p, t[0].n, "she") || nb__word_eq(t[0].p, t[0].n, "her")
+                ? 2
+                : 0;
     nb__entity *best = NULL, *fallback = NULL;
     for (size_t i = WINDOW(c); i < c->n; i++) {
       nb__entity *e = &c->e[i];
       if (e->alias >= 0)
         continue;
+      if (g && e->gender && e->gender != g)
+        continue; /* "she" is not Mr. Kirby */
       if (person ? e->kind == NB__PERSON : (it ? e->kind == NB__ORG
                                                : e->kind != NB__PERSON)) {
         if (!best || e->last > best->last)
@@ -326,8 +333,11 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
     }
     if (!best)
       best = fallback;
-    if (best)
+    if (best) {
       touch(c, best);
+      if (g && !best->gender && best->kind != NB__ORG)
+        best->gender = g;
+    }
     return best;
   }
 
@@ -449,6 +459,13 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
       hit->description = nb_arena_strndup(c->arena, desc, dn);
     while (hit->alias >= 0)
       hit = &c->e[hit->alias];
+    if (!hit->gender)
+      for (size_t i = 0; i < name_from; i++) {
+        if (nb__word_in(t[i].p, t[i].n, (const char *const[]){"mr", "mr.", "sir", "lord", "king", "prince", "father", NULL}))
+          hit->gender = 1;
+        if (nb__word_in(t[i].p, t[i].n, (const char *const[]){"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "madam", "queen", "princess", "sister", NULL}))
+          hit->gender = 2;
+      }
     touch(c, hit);
     return hit;
   }
