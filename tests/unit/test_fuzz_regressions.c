@@ -151,6 +151,7 @@ static void bad_chain(void) {
   nb_buf b = {0};
   for (int i = 0; i < 90; i++)
     nb_buf_puts(&b, "U. ");
+  nb_buf_puts(&b, "end");
   check_speakable(b.ptr, b.ptr); /* as if nb_speakable had let it through */
   nb_buf_release(&b);
 }
