@@ -20,7 +20,8 @@ static const char *const furniture_prefix[] = {
     "share this",  "share on",       "sign up",       "subscribe",
     "click here",  "copyright",      "\xC2\xA9",      "all rights reserved",
     "download the", "get the app",   "newsletter",    "recommended:",
-    "more:",       "trending:",      "most read",     NULL};
+    "more:",       "trending:",      "most read",     "follow our",
+    "follow @",    "like us on",     "join us on",    NULL};
 
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday",
                                        "thursday", "friday", "saturday",

@@ -996,6 +996,12 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
       nb__cast_acronyms(&f.cast, a->paras[p]);
   qspans spans = {0};
   pair_marks(a, skip, &spans);
+  for (size_t k = 0; k < spans.n; k++)
+    if (!spans.v[k].closed)
+      nb_diag_printf(diag, NB_INFO,
+                     "paragraph %u: quotation mark never closed; the quote "
+                     "ends with paragraph %u",
+                     spans.v[k].para + 1, spans.v[k].end_para + 1);
 
   size_t qi = 0; /* next span */
   int seen_text = 0;
@@ -1128,6 +1134,10 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
           if (!used && e < 0 && f.last_speaker >= 0 &&
               p <= f.last_speaker_para + 2) {
             e = f.last_speaker; /* a floating quote */
+            nb_diag_printf(diag, NB_INFO,
+                           "paragraph %zu: quote without attribution takes "
+                           "the speaker before it (%s)",
+                           p + 1, f.cast.e[e].name);
           }
           /* a middle attribution: the quote before this one in the same
            * sentence had none of its own */
@@ -1214,5 +1224,4 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
   free(f.qent);
   free(f.plen);
   free(f.cast.e);
-  (void)diag;
 }

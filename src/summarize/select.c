@@ -88,6 +88,17 @@ static int same_opening(const wordset *a, const wordset *b) {
   return k >= 4;
 }
 
+/* How much of a quote a note shows: about 40 bytes, whole characters. */
+static int clip(const char *t) {
+  size_t n = strlen(t);
+  if (n <= 40)
+    return (int)n;
+  n = 40;
+  while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
+    n--;
+  return (int)n;
+}
+
 static void find_lead(nb_story *s, const unsigned char *skip, unsigned want,
                       const nb_diag *d) {
   const nb_article *a = s->article;
@@ -163,24 +174,25 @@ static void choose_key(nb_story *s, const nb_summary_opts *o) {
       break;
     ws[i] = words(q->text);
     if (ws[i].n < 6) {
-      nb_diag_printf(d, NB_INFO, "quote %zu dropped: too short to read (%zu words)",
-                     i + 1, ws[i].n);
+      nb_diag_printf(d, NB_INFO, "quote %zu (\"%.*s\") dropped: too short to read (%zu words)",
+                     i + 1, clip(q->text), q->text, ws[i].n);
       continue;
     }
     if (ws[i].n > 60) {
-      nb_diag_printf(d, NB_INFO, "quote %zu dropped: too long to read (%zu words)",
-                     i + 1, ws[i].n);
+      nb_diag_printf(d, NB_INFO, "quote %zu (\"%.*s\") dropped: too long to read (%zu words)",
+                     i + 1, clip(q->text), q->text, ws[i].n);
       continue;
     }
     if (overlap(&ws[i], &lead) > 60) {
-      nb_diag_printf(d, NB_INFO, "quote %zu dropped: repeats the lead", i + 1);
+      nb_diag_printf(d, NB_INFO, "quote %zu (\"%.*s\") dropped: repeats the lead",
+                     i + 1, clip(q->text), q->text);
       continue;
     }
     int dup = 0;
     for (size_t j = 0; j < i && !dup; j++)
       if (ok[j] && (same_opening(&ws[i], &ws[j]) || overlap(&ws[i], &ws[j]) > 60)) {
-        nb_diag_printf(d, NB_INFO, "quote %zu dropped: repeats quote %zu", i + 1,
-                       j + 1);
+        nb_diag_printf(d, NB_INFO, "quote %zu (\"%.*s\") dropped: repeats quote %zu",
+                       i + 1, clip(q->text), q->text, j + 1);
         dup = 1;
       }
     if (dup)
@@ -214,7 +226,8 @@ static void choose_key(nb_story *s, const nb_summary_opts *o) {
   for (size_t i = 0; i < n; i++)
     if (pick[i]) {
       s->key[s->n_key++] = i;
-      nb_diag_printf(d, NB_INFO, "key quote: quote %zu (%s)", i + 1,
+      nb_diag_printf(d, NB_INFO, "key quote: quote %zu (\"%.*s\", %s)", i + 1,
+                     clip(s->quotes[i].text), s->quotes[i].text,
                      s->quotes[i].speaker ? s->quotes[i].speaker : "no speaker");
     } else if (ok[i])
       nb_diag_printf(d, NB_INFO, "quote %zu not chosen: %u key quotes at most",
@@ -235,6 +248,11 @@ nb_story *nb_summarize(const nb_article *a, const nb_summary_opts *o) {
   nb_story *s = nb_xcalloc(1, sizeof *s);
   s->article = a;
   s->arena = nb_arena_new();
+  if (!a) {
+    s->lead = nb_arena_alloc(s->arena, sizeof *s->lead);
+    s->key = nb_arena_alloc(s->arena, sizeof *s->key);
+    return s;
+  }
   unsigned char *skip = nb__skip_paras(a);
   for (size_t i = 0; i < a->n_paras; i++)
     if (skip[i])
