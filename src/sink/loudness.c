@@ -91,6 +91,7 @@ struct nb__limiter {
   /* the last L+1 values of s for the mean */
   float *ring;
   double sum;
+  size_t n_low; /* entries of ring below 1 */
   float s_prev;
 };
 
@@ -110,7 +111,9 @@ nb__limiter *nb__limiter_new(unsigned rate, double gain, double ceiling_db) {
       l->coef[k - 1][j + TP_H - 1] = (float)(sinc * w);
     }
   }
-  l->dq_cap = l->L + 2;
+  l->dq_cap = 1;
+  while (l->dq_cap < l->L + 2)
+    l->dq_cap *= 2;
   l->dq_i = nb_xmalloc(l->dq_cap * sizeof *l->dq_i);
   l->dq_r = nb_xmalloc(l->dq_cap * sizeof *l->dq_r);
   l->ring = nb_xmalloc((l->L + 1) * sizeof *l->ring);
@@ -138,20 +141,26 @@ static void append(nb__limiter *l, const float *in, size_t n, double g) {
   l->avail += n;
 }
 
-static void out_put(float **out, size_t *cap, size_t *n, float v) {
-  if (*n == *cap) {
-    *cap = *cap ? *cap * 2 : 4096;
-    *out = nb_xrealloc(*out, *cap * sizeof **out);
-  }
-  (*out)[(*n)++] = v;
-}
-
 static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
   *out_n = 0;
+  if (l->next + TP_H >= l->avail)
+    return;
+  /* At most one output per index processed: make room once. */
+  size_t most = (size_t)(l->avail - l->next);
+  if (*out_cap < most) {
+    *out_cap = most;
+    *out = nb_xrealloc(*out, most * sizeof **out);
+  }
+  float *o_ptr = *out;
+  size_t on = 0;
+  const size_t L1 = l->L + 1;
+  size_t slot = (size_t)(l->next % L1);
   while (l->next + TP_H < l->avail) {
     int64_t i = (int64_t)l->next;
-    float p = fabsf(x_at(l, i));
-    float q = fabsf(x_at(l, i + 1));
+    /* i >= x0 and i + 1 < avail always hold here: no bounds checks */
+    const float *xi = l->xs + (i - (int64_t)l->x0);
+    float p = fabsf(xi[0]);
+    float q = fabsf(xi[1]);
     float peak = p > q ? p : q;
     if (peak > l->thresh) {
       for (int k = 0; k < 3; k++) {
@@ -163,32 +172,53 @@ static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
       }
     }
     float r = peak > l->ceil ? l->ceil / peak : 1.0f;
-    /* sliding minimum over [i-L, i] */
-    while (l->dq_n && l->dq_r[(l->dq_head + l->dq_n - 1) % l->dq_cap] >= r)
+    /* sliding minimum over [i-L, i]; dq_cap is a power of two */
+    size_t mask = l->dq_cap - 1;
+    while (l->dq_n && l->dq_r[(l->dq_head + l->dq_n - 1) & mask] >= r)
       l->dq_n--;
-    l->dq_i[(l->dq_head + l->dq_n) % l->dq_cap] = (uint64_t)i;
-    l->dq_r[(l->dq_head + l->dq_n) % l->dq_cap] = r;
+    l->dq_i[(l->dq_head + l->dq_n) & mask] = (uint64_t)i;
+    l->dq_r[(l->dq_head + l->dq_n) & mask] = r;
     l->dq_n++;
     while (l->dq_i[l->dq_head] + l->L < (uint64_t)i) {
-      l->dq_head = (l->dq_head + 1) % l->dq_cap;
+      l->dq_head = (l->dq_head + 1) & mask;
       l->dq_n--;
     }
     float m = l->dq_r[l->dq_head];
-    float s = l->s_prev + (1 - l->s_prev) * l->rel;
+    float s = l->s_prev;
+    if (s < 1) {
+      s += (1 - s) * l->rel;
+      if (s > 0.999999f)
+        s = 1;
+    }
     if (m < s)
       s = m;
     l->s_prev = s;
-    size_t slot = (size_t)((uint64_t)i % (l->L + 1));
-    l->sum += (double)s - l->ring[slot];
+    float g;
+    if (s == 1 && l->n_low == 0) {
+      g = 1; /* the common case: nothing to limit anywhere in the window */
+    } else {
+      l->sum += (double)s - l->ring[slot];
+      g = (float)(l->sum / (double)L1);
+      if (g > 1)
+        g = 1;
+    }
+    /* n_low counts ring entries below 1, so the sum can be skipped when
+     * the whole window is at unity gain (and the sum is exact then). */
+    if (l->ring[slot] < 1)
+      l->n_low--;
+    if (s < 1)
+      l->n_low++;
     l->ring[slot] = s;
-    float g = (float)(l->sum / (double)(l->L + 1));
-    if (g > 1)
-      g = 1;
+    if (l->n_low == 0)
+      l->sum = (double)L1;
+    if (++slot == L1)
+      slot = 0;
     int64_t o = i - (int64_t)l->L;
     if (o >= 0 && (uint64_t)o < l->received)
-      out_put(out, out_cap, out_n, x_at(l, o) * g);
+      o_ptr[on++] = l->xs[o - (int64_t)l->x0] * g;
     l->next++;
   }
+  *out_n = on;
   /* Drop what neither the detector nor the output needs any more. */
   uint64_t keep = l->next > l->L + TP_H ? l->next - l->L - TP_H : 0;
   if (keep > l->x0) {

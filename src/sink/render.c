@@ -4,9 +4,10 @@
  * normalizer and libsndfile) while a running sample count builds the
  * timeline that transcripts, chapters and --segments are made from.
  *
- * A file with loudness normalization takes two passes without holding the
- * briefing in memory: pass one spools eSpeak's 22,050 Hz samples to an
- * unlinked temporary file beside the output and measures their loudness;
+ * A file with loudness normalization takes two passes without holding a
+ * long briefing in memory: pass one spools eSpeak's 22,050 Hz samples (in
+ * memory up to six minutes, then to an unlinked temporary file beside the
+ * output) and measures their loudness;
  * pass two reads them back through the resampler, gain and limiter into
  * the encoder.  Memory stays flat whatever the briefing's length. */
 #include "sink/sink.h"
@@ -20,6 +21,12 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Up to this many samples (16 MB, six minutes at 22,050 Hz) the spool stays
+ * in memory: an ordinary briefing never touches the disk twice.  Longer
+ * ones spill to a file, so memory stays flat. */
+size_t nb__spool_mem = (size_t)8 << 20;
+#define NB_SPOOL_MEM nb__spool_mem
+
 typedef struct render {
   const nb_script *s;
   const nb_render_opts *o;
@@ -29,7 +36,9 @@ typedef struct render {
   unsigned rate, channels;
   int normalize;
   double target, ceiling;
-  FILE *spool;
+  int16_t *mem; /* the first NB_SPOOL_MEM samples of the spool */
+  size_t mem_n, mem_cap;
+  FILE *spool; /* the rest, in an unlinked file beside the output */
   char *spool_path;
   nb__meter *meter;
   nb__resampler *rs;
@@ -123,6 +132,42 @@ static float *to_float(render *R, const int16_t *pcm, size_t n) {
   return R->fin;
 }
 
+static nb_status open_spool(render *R);
+
+/* Appends n samples (pcm == NULL: silence) to the spool. */
+static nb_status spool_put(render *R, const int16_t *pcm, size_t n) {
+  if (!R->spool && R->mem_n + n <= NB_SPOOL_MEM) {
+    if (R->mem_n + n > R->mem_cap) {
+      R->mem_cap = R->mem_cap ? R->mem_cap * 2 : 1 << 20;
+      while (R->mem_cap < R->mem_n + n)
+        R->mem_cap *= 2;
+      if (R->mem_cap > NB_SPOOL_MEM)
+        R->mem_cap = NB_SPOOL_MEM;
+      R->mem = nb_xrealloc(R->mem, R->mem_cap * sizeof *R->mem);
+    }
+    if (pcm)
+      memcpy(R->mem + R->mem_n, pcm, n * sizeof *pcm);
+    else
+      memset(R->mem + R->mem_n, 0, n * sizeof *pcm);
+    R->mem_n += n;
+    return NB_OK;
+  }
+  nb_status st;
+  if (!R->spool && (st = open_spool(R)))
+    return st;
+  static const int16_t silence[4096];
+  size_t done = 0;
+  while (done < n) {
+    size_t k = pcm ? n : (n - done > 4096 ? 4096 : n - done);
+    errno = 0;
+    if (fwrite(pcm ? pcm : silence, sizeof *pcm, k, R->spool) != k)
+      return nb_err_set(R->e, NB_IO, "%s: %s", R->o->output,
+                        strerror(errno ? errno : EIO));
+    done += k;
+  }
+  return NB_OK;
+}
+
 /* One stretch of eSpeak-rate audio (pcm == NULL: n samples of silence) to
  * every sink. */
 static nb_status emit(render *R, const int16_t *pcm, size_t n) {
@@ -148,17 +193,7 @@ static nb_status emit(render *R, const int16_t *pcm, size_t n) {
   if (R->normalize) {
     float *f = to_float(R, pcm, n);
     nb__meter_add(R->meter, f, n);
-    static const int16_t silence[4096];
-    size_t done = 0;
-    while (done < n) {
-      size_t k = pcm ? n : (n - done > 4096 ? 4096 : n - done);
-      errno = 0;
-      if (fwrite(pcm ? pcm : silence, sizeof *pcm, k, R->spool) != k)
-        return nb_err_set(R->e, NB_IO, "%s: %s", R->o->output,
-                          strerror(errno ? errno : EIO));
-      done += k;
-    }
-    return NB_OK;
+    return spool_put(R, pcm, n);
   }
   return file_stage(R, NULL, to_float(R, pcm, n), n, 0);
 }
@@ -170,13 +205,23 @@ static nb_status normalize_pass(render *R) {
   nb_diag_printf(R->o->diag, NB_INFO,
                  "loudness: %.1f LUFS measured, %+.1f dB to %.1f LUFS", l,
                  gain_db, R->target);
-  if (fflush(R->spool) != 0 || fseek(R->spool, 0, SEEK_SET) != 0)
+  if (R->spool &&
+      (fflush(R->spool) != 0 || fseek(R->spool, 0, SEEK_SET) != 0))
     return nb_err_set(R->e, NB_IO, "%s: %s", R->o->output, strerror(errno));
   nb__limiter *lim =
       nb__limiter_new(R->rate, pow(10, gain_db / 20), R->ceiling);
-  int16_t buf[8192];
   nb_status st = NB_OK;
-  for (;;) {
+  for (size_t off = 0; off < R->mem_n; off += 8192) {
+    if (interrupted(R)) {
+      st = nb_err_set(R->e, NB_INTERRUPTED, "interrupted");
+      break;
+    }
+    size_t k = R->mem_n - off < 8192 ? R->mem_n - off : 8192;
+    if ((st = file_stage(R, lim, to_float(R, R->mem + off, k), k, 0)))
+      break;
+  }
+  int16_t buf[8192];
+  while (!st && R->spool) {
     if (interrupted(R)) {
       st = nb_err_set(R->e, NB_INTERRUPTED, "interrupted");
       break;
@@ -210,7 +255,6 @@ static nb_status open_spool(render *R) {
     close(fd);
     return nb_err_set(R->e, NB_IO, "%s: %s", R->o->output, strerror(errno));
   }
-  R->meter = nb__meter_new(NB_TTS_RATE, R->channels, 0);
   return NB_OK;
 }
 
@@ -329,7 +373,7 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
     if (!st && R.rate != NB_TTS_RATE)
       st = nb__resampler_new(NB_TTS_RATE, R.rate, &R.rs, e);
     if (!st && R.normalize)
-      st = open_spool(&R);
+      R.meter = nb__meter_new(NB_TTS_RATE, R.channels, 0);
   }
   /* Opening the device overlaps with the first segments' synthesis. */
   if (!st && o->play) {
@@ -422,6 +466,7 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
   if (R.spool)
     fclose(R.spool);
   free(R.spool_path);
+  free(R.mem);
   nb__meter_free(R.meter);
   nb__resampler_free(R.rs);
   free(R.fin);

@@ -102,6 +102,12 @@ nb_status nb__player_write(nb__player *p, const int16_t *pcm, size_t n,
 /* Plays what is buffered (drain != 0) or drops it, then closes; frees p. */
 nb_status nb__player_close(nb__player *p, int drain, nb_err *e);
 
+/* ---- render.c ----------------------------------------------------------- */
+
+/* Samples of the loudness spool kept in memory before it spills to a file
+ * (default 8 Mi, six minutes); tests lower it to exercise the file. */
+extern size_t nb__spool_mem;
+
 /* ---- the timeline (timeline.c) ------------------------------------------ */
 
 /* Where each segment landed, in samples at eSpeak's rate (22,050 Hz) from

@@ -5,6 +5,7 @@
  * that a failed or interrupted run leaves nothing behind.  Never bytes of
  * audio: eSpeak versions differ. */
 #include "sink/render.h"
+#include "sink/sink.h"
 
 #include <dirent.h>
 #include <ebur128.h>
@@ -223,6 +224,16 @@ static void loud_case(const char *name, unsigned channels, int want_rate,
 static void test_loudness_formats(void **state) {
   (void)state;
   loud_case("mono.wav", 0, 44100, -19);
+  /* the same with the spool spilling to a file after one second */
+  nb__spool_mem = 22050;
+  loud_case("spilled.wav", 0, 44100, -19);
+  nb__spool_mem = (size_t)8 << 20;
+  /* and the spill file is gone */
+  DIR *d = opendir(dir);
+  struct dirent *de;
+  while ((de = readdir(d)))
+    assert_null(strstr(de->d_name, "spool"));
+  closedir(d);
   loud_case("stereo.flac", 2, 44100, -16);
   loud_case("mono.opus", 0, 48000, -19);
   loud_case("mono.mp3", 0, 44100, -19);

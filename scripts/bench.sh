@@ -1,0 +1,113 @@
+#!/bin/sh
+# bench.sh: how fast newsbrief renders, against plain espeak-ng, and how it
+# scales with workers; peak memory for an hour-long briefing; time to first
+# sound for live playback.  Not a test: it prints figures and ratios.
+#
+#   scripts/bench.sh [BUILD_DIR]     (default: build; needs python3,
+#                                     /usr/bin/time; uses hyperfine if found)
+# Goals (issue 4): one job <= 1.15x espeak-ng -w on the same text; two jobs
+# >= 1.6x faster than one on a long briefing; < 64 MB peak for an hour;
+# first sound < 150 ms.
+set -eu
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:-$SRC/build}
+NB=${NEWSBRIEF:-$BUILD/newsbrief}
+[ -x "$NB" ] || { echo "bench.sh: no $NB (build first: scripts/build.sh)" >&2; exit 2; }
+T=$(mktemp -d /tmp/nb-bench.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+
+# A long article of distinct sentences (the reader drops near-duplicate
+# stories, so copies of one article would not make a long briefing).
+gen() { # gen WORDS SEED > file
+  python3 - "$1" "$2" <<'PY'
+import random, sys
+words, seed = int(sys.argv[1]), int(sys.argv[2])
+random.seed(seed)
+vocab = ("the council city river bridge minister spokesman report market budget "
+         "plan week season school hospital road station harbor election court "
+         "winter summer farmers workers company officials residents traffic "
+         "approved rejected announced delayed opened closed repaired said about "
+         "after before during over under with without new old small large north "
+         "south east west local national public private early late").split()
+out, n, para = [], 0, []
+while n < words:
+    k = random.randint(10, 20)
+    s = " ".join(random.choice(vocab) for _ in range(k))
+    para.append(s[0].upper() + s[1:] + ".")
+    n += k
+    if len(para) == 4:
+        out.append(" ".join(para))
+        para = []
+if para:
+    out.append(" ".join(para))
+print("\n\n".join(out))
+PY
+}
+
+# timeit NAME CMD...: median wall time in seconds of 5 runs (hyperfine when
+# installed, else a plain loop), stored in $T/NAME.
+timeit() {
+  name=$1
+  shift
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine -N --warmup 1 --runs 5 --export-json "$T/$name.json" "$*" >/dev/null 2>&1 ||
+      hyperfine --warmup 1 --runs 5 --export-json "$T/$name.json" "$*" >/dev/null
+    python3 -c "import json,sys; print('%.4f' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$T/$name.json" >"$T/$name"
+  else
+    for i in 1 2 3 4 5 6; do
+      s=$(date +%s.%N)
+      "$@" >/dev/null 2>&1
+      e=$(date +%s.%N)
+      [ "$i" = 1 ] || echo "$e - $s" | bc
+    done | sort -n | sed -n 3p >"$T/$name"
+  fi
+  printf '  %-44s %8.3f s\n' "$name" "$(cat "$T/$name")"
+}
+ratio() { python3 -c "import sys; print('%.2f' % (float(open(sys.argv[1]).read()) / float(open(sys.argv[2]).read())))" "$T/$1" "$T/$2"; }
+
+echo "newsbrief bench ($(nproc) cores): $NB"
+
+# 1. One job against espeak-ng on the same text, the same voice, rate and
+# pitch, both writing 22,050 Hz WAV with no processing.
+gen 1500 1 >"$T/article.txt"
+echo "1. the same text (1500 words, --full), one worker, vs espeak-ng -w:"
+timeit espeak-ng espeak-ng -v en-us+m3 -s 170 -p 40 -f "$T/article.txt" -w "$T/e.wav"
+timeit newsbrief-jobs1-plain "$NB" speak --full --jobs 1 --rate 22050 --loudness off -o "$T/n.wav" "$T/article.txt"
+timeit newsbrief-jobs1-podcast "$NB" speak --full --jobs 1 -o "$T/p.wav" "$T/article.txt"
+echo "  ratio newsbrief/espeak-ng (same output): $(ratio newsbrief-jobs1-plain espeak-ng)x  (goal <= 1.15)"
+echo "  ratio with 44.1 kHz + loudness: $(ratio newsbrief-jobs1-podcast espeak-ng)x"
+
+# 2. Workers: --jobs 1 against --jobs 2 on a long briefing.
+gen 6000 2 >"$T/long.txt"
+echo "2. a long briefing (6000 words, about 40 minutes), --jobs 1 vs --jobs 2:"
+timeit long-jobs1 "$NB" speak --full --jobs 1 -o "$T/l1.wav" "$T/long.txt"
+timeit long-jobs2 "$NB" speak --full --jobs 2 -o "$T/l2.wav" "$T/long.txt"
+echo "  speed-up with two jobs: $(ratio long-jobs1 long-jobs2)x  (goal >= 1.6)"
+timeit long-jobs1-plain "$NB" speak --full --jobs 1 --rate 22050 --loudness off -o "$T/l1.wav" "$T/long.txt"
+timeit long-jobs2-plain "$NB" speak --full --jobs 2 --rate 22050 --loudness off -o "$T/l2.wav" "$T/long.txt"
+echo "  speed-up with two jobs, no resampling or loudness: $(ratio long-jobs1-plain long-jobs2-plain)x"
+
+# 3. Peak memory: an hour-long briefing against a 10-minute one (flat, not
+# growing with length), MP3 with loudness normalization.
+gen 9500 3 >"$T/hour.txt"
+gen 1600 4 >"$T/ten.txt"
+echo "3. peak memory (maximum resident set, main process):"
+for f in ten hour; do
+  /usr/bin/time -v "$NB" speak --full -o "$T/$f.mp3" --segments "$T/$f.json" "$T/$f.txt" 2>"$T/$f.time" >/dev/null
+  kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$T/$f.time")
+  min=$(python3 -c "import json,sys; print('%.0f' % (json.load(open(sys.argv[1]))['duration'] / 60))" "$T/$f.json")
+  printf '  %-5s %4s min of audio: %6.1f MB peak\n' "$f" "$min" "$(echo "$kb / 1024" | bc -l)"
+done
+echo "  (goal < 64 MB for an hour)"
+
+# 4. Time to first sound with --play, through an ALSA file device (no
+# sound card needed): from the start of rendering to the first samples
+# handed to PortAudio, as newsbrief -v reports it, median of 5.
+mkdir "$T/home"
+sed "s|@OUT@|$T/played.raw|" "$SRC/tests/data/alsa/asoundrc.in" >"$T/home/.asoundrc"
+HOME="$T/home" "$NB" speak --play "$SRC/tests/data/short.txt" >/dev/null 2>&1 || true
+for i in 1 2 3 4 5; do
+  HOME="$T/home" "$NB" speak -v --play "$SRC/tests/data/short.txt" 2>&1 >/dev/null |
+    sed -n 's/.*first audio after \([0-9]*\) ms.*/\1/p'
+done | sort -n | sed -n 3p >"$T/first"
+echo "4. time to first sound (--play, short article): $(cat "$T/first") ms after rendering starts (goal < 150)"
