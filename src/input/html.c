@@ -21,6 +21,9 @@ typedef struct nstat {
   size_t link;   /* of which inside <a> */
   size_t commas; /* commas (ASCII and CJK) in that text */
   size_t ptext;  /* text inside <p>-like blocks */
+  size_t own, own_link, own_commas; /* loose inline text directly inside
+                                       (text nodes, <font>, <b>...): the
+                                       <br>-separated layouts' paragraphs */
   unsigned paras;
   double score;
   unsigned char removed; /* 1 dropped by tag, 2 by class/id hint */
@@ -531,8 +534,15 @@ static void post_stats(xmlNode *n, void *ud) {
   (void)ud;
   xmlNode *par = n->parent;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-    if (is_elem(par) && n->content)
-      count_text(ST(par), (const char *)n->content);
+    if (is_elem(par) && n->content) {
+      nstat t = {0};
+      count_text(&t, (const char *)n->content);
+      nstat *ps = ST(par);
+      ps->text += t.text;
+      ps->commas += t.commas;
+      ps->own += t.text;
+      ps->own_commas += t.commas;
+    }
     return;
   }
   if (!is_elem(n))
@@ -541,7 +551,7 @@ static void post_stats(xmlNode *n, void *ud) {
   if (s->removed)
     return;
   if (s->f & F_A)
-    s->link = s->text;
+    s->link = s->own_link = s->text;
   int para = (s->f & F_P) ||
              ((s->f & (F_DIVSEC | F_BQ)) && !has_block_child(n));
   if (para && s->text >= 25) {
@@ -555,6 +565,11 @@ static void post_stats(xmlNode *n, void *ud) {
     ps->commas += s->commas;
     ps->ptext += s->ptext;
     ps->paras += s->paras;
+    if (!(s->f & F_BLOCK)) { /* inline: its loose text is the parent's */
+      ps->own += s->blockkids ? s->own : s->text;
+      ps->own_link += s->blockkids ? s->own_link : s->link;
+      ps->own_commas += s->blockkids ? s->own_commas : s->commas;
+    }
   }
 }
 
@@ -652,6 +667,7 @@ static int pre_meta(xmlNode *n, void *ud) {
 static void strip_site(char *t, const char *site) {
   static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ",
                                      " \xE2\x80\x93 ", " :: ", " \xC2\xB7 ",
+                                     "\xEF\xBD\x9C", /* fullwidth | */
                                      NULL};
   for (const char *const *s = seps; *s; s++) {
     char *last = NULL;
@@ -665,6 +681,24 @@ static void strip_site(char *t, const char *site) {
       words += *q == ' ';
     if ((site && !strcasecmp(tail, site)) || (!site && words <= 4)) {
       *last = 0;
+      return;
+    }
+  }
+  /* "Site :: Title", "Site | Title": a short name in front */
+  for (const char *const *s = seps; *s; s++) {
+    char *first = strstr(t, *s);
+    if (!first || first == t)
+      continue;
+    size_t pl = (size_t)(first - t);
+    int words = 1, rest = 1;
+    for (const char *q = t; q < first; q++)
+      words += *q == ' ';
+    const char *body = first + strlen(*s);
+    for (const char *q = body; *q; q++)
+      rest += *q == ' ';
+    if ((site && strlen(site) == pl && !strncasecmp(t, site, pl)) ||
+        (!site && words <= 3 && rest >= 3)) {
+      memmove(t, body, strlen(body) + 1);
       return;
     }
   }
@@ -765,7 +799,9 @@ static void init_cand(page *pg, xmlNode *n) {
   s->scored = 1;
   int pos = 0;
   int h = hint_of(n, &pos);
-  s->score = tag_weight(n) + (pos ? 25 : 0) - (h ? 25 : 0);
+  /* class and id hints nudge; paragraphs decide (a "text" or "main" class
+   * on one comment box or on the page wrapper must not outweigh them) */
+  s->score = tag_weight(n) + (pos ? 10 : 0) - (h ? 25 : 0);
   const char *ip = attr(n, "itemprop");
   if (ip && strcasestr(ip, "articleBody"))
     s->score += 50;
@@ -782,11 +818,20 @@ static int pre_score(xmlNode *n, void *ud) {
     return 0;
   nstat *s = ST(n);
   int para = (s->f & F_P) || ((s->f & F_DIVSEC) && !has_block_child(n));
-  if (!para || s->text < 25)
-    return 1;
-  double score = 1 + (double)s->commas +
-                 (s->text / 100 < 3 ? (double)(s->text / 100) : 3);
+  size_t len = s->text, commas = s->commas;
   xmlNode *anc = n->parent;
+  if (!para || len < 25) {
+    /* Loose text beside blocks, or in a cell: old layouts write
+     * paragraphs as text between <br>s.  It scores for the element that
+     * holds it. */
+    if (!(s->f & F_BLOCK) || (s->f & (F_ROOT | F_SHORTBLK | F_H1 | F_LIST)) ||
+        s->own < s->own_link + 25)
+      return 1;
+    len = s->own - s->own_link;
+    commas = s->own_commas;
+    anc = n;
+  }
+  double score = 1 + (double)commas + (len / 100 < 3 ? (double)(len / 100) : 3);
   for (int level = 0; level < 5 && is_elem(anc); level++, anc = anc->parent) {
     if (tag_is(anc, "html"))
       break;
@@ -803,13 +848,19 @@ typedef struct emit {
   nb_article *a;
   nb_buf cur;
   int br;
+  int in_a;               /* inside how many <a> */
+  size_t text, link_text; /* non-space bytes in cur, and inside links */
 } emit;
 
 static void flush(emit *em) {
-  if (em->cur.len)
+  /* a line that is nearly all links ("Printer friendly version | Email
+   * this story", "Other stories: ...") is navigation, not the article */
+  int links = em->link_text * 10 > em->text * 8 && em->text < 200;
+  if (em->cur.len && !links)
     nb_article_add_para(em->a, em->cur.ptr, em->cur.len);
   nb_buf_clear(&em->cur);
   em->br = 0;
+  em->text = em->link_text = 0;
 }
 
 /* Lists and boxes that are mostly links (related stories, tag lists, "read
@@ -838,13 +889,17 @@ static int pre_emit(xmlNode *n, void *ud) {
     for (; *t; t++)
       if (!isspace((unsigned char)*t)) {
         em->br = 0;
-        break;
+        em->text++;
+        if (em->in_a)
+          em->link_text++;
       }
     return 0;
   }
   if (!is_elem(n))
     return 0;
   nstat *s = ST(n);
+  if (s->f & F_A)
+    em->in_a++; /* post_emit, called for every element, undoes it */
   if (s->removed || (s->f & F_H1))
     return 0;
   if (s->f & F_BR) {
@@ -865,8 +920,11 @@ static int pre_emit(xmlNode *n, void *ud) {
 }
 
 static void post_emit(xmlNode *n, void *ud) {
+  emit *em = ud;
+  if (is_elem(n) && (ST(n)->f & F_A))
+    em->in_a--;
   if (is_elem(n) && (ST(n)->f & F_BLOCK))
-    flush(ud);
+    flush(em);
 }
 
 /* Short lines that are site furniture in any body (a small list in a few
@@ -895,7 +953,10 @@ static void drop_boiler(nb_article *a) {
     const char *p = a->paras[i];
     if (boiler(p))
       continue;
-    if (a->title && i < 2 && !strcmp(p, a->title))
+    /* the headline again, alone or with a date ("Mill fire: owners plan
+     * to rebuild Posted 12/03/2019") */
+    if (a->title && i < 2 && !strncmp(p, a->title, strlen(a->title)) &&
+        strlen(p) < strlen(a->title) + 40)
       continue;
     /* "By Jane Doe" left in the body when no class said byline */
     if (!strncmp(p, "By ", 3) && strlen(p) < 60 && !strchr(p, '.')) {
@@ -918,7 +979,7 @@ static size_t body_len(const nb_article *a) {
 }
 
 static void emit_node(nb_article *a, xmlNode *n) {
-  emit em = {a, {0}, 0};
+  emit em = {a, {0}, 0, 0, 0, 0};
   walk(n, pre_emit, post_emit, &em);
   flush(&em);
   nb_buf_release(&em.cur);
@@ -998,6 +1059,10 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
     xmlNode *c = pg->cands[i];
     nstat *s = ST(c);
     s->score *= 1 - link_density(c);
+    /* one paragraph in a box (a comment, a teaser) against several in
+     * another: the body is where paragraphs gather */
+    if (s->paras == 1)
+      s->score *= 0.5;
     if (!best || s->score > best_s)
       best = c, best_s = s->score;
   }
@@ -1005,6 +1070,15 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
     emit_node(a, body);
     return;
   }
+#ifdef NB_EXTRACT_DEBUG
+  for (size_t i = 0; i < pg->n_cands; i++) {
+    xmlNode *c = pg->cands[i];
+    if (ST(c)->score > best_s / 4)
+      fprintf(stderr, "cand %s.%s score %.1f text %zu link %zu paras %u\n",
+              (const char *)c->name, attr(c, "class") ? attr(c, "class") : "",
+              ST(c)->score, ST(c)->text, ST(c)->link, ST(c)->paras);
+  }
+#endif
   /* A parent whose only content is this block is the same block. */
   while (best->parent && is_elem(best->parent) && best->parent != body &&
          ST(best->parent)->text <= ST(best)->text + ST(best)->text / 20 &&
