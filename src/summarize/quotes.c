@@ -906,11 +906,30 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
       while (after < nw && w[after].p < at.cue + at.cue_len)
         after++;
     /* "stated on Friday that": the content starts after "that" */
+    int that = 0;
     for (size_t k = after; k < nw && k < after + 6; k++)
       if (nb__word_eq(w[k].p, w[k].n, "that")) {
         after = k + 1;
+        that = 1;
         break;
       }
+    /* "said in a statement it would ...", "announced on Monday the ...":
+     * up to two short phrases of time or place come before the content */
+    for (int pp = 0; !that && pp < 2 && after + 1 < nw; pp++) {
+      if (!nb__word_in(w[after].p, w[after].n,
+                       (const char *const[]){"in", "on", "at", "during", "via",
+                                             "through", "to", "after",
+                                             "before", NULL}))
+        break;
+      size_t k = after + 1;
+      if (nb__word_in(w[k].p, w[k].n,
+                      (const char *const[]){"a", "an", "the", "its", "his",
+                                            "her", "their", "this", "last",
+                                            NULL}) &&
+          k + 1 < nw)
+        k++;
+      after = k + 1;
+    }
     if (after >= nw)
       return;
     text_from = (size_t)(w[after].p - sp);

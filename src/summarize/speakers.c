@@ -374,6 +374,22 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
     else
       break;
   }
+  /* "Researchers from ...", "Officials said": a common noun capitalized
+   * at the start of a sentence is no name */
+  static const char *const common[] = {
+      "researchers", "officials", "police", "authorities", "scientists",
+      "experts", "analysts", "witnesses", "residents", "doctors", "critics",
+      "sources", "investigators", "prosecutors", "lawyers", "activists",
+      "protesters", "organizers", "organisers", "campaigners", "economists",
+      "observers", "workers", "students", "parents", "teachers", "villagers",
+      "rescuers", "firefighters", "officers", "soldiers", "doctors",
+      "engineers", "fans", "locals", "survivors", "relatives", "neighbours",
+      "neighbors", "diplomats", "lawmakers", "legislators", "voters",
+      "supporters", "opponents", "spokesman", "spokeswoman", "spokesperson",
+      "organizers", "company", "government", "ministry", "agency", NULL};
+  if (name_from < head && head - name_from == 1 &&
+      nb__word_in(t[name_from].p, t[name_from].n, common))
+    name_from = head;
   /* "a spokesperson for P&O Ferries": the speaker is the spokesperson */
   if (name_from > 0 && name_from < head &&
       nb__word_in(t[name_from - 1].p, t[name_from - 1].n,
@@ -449,9 +465,14 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
       size_t d0 = 0;
       while (d0 < name_from && nb__word_in(t[d0].p, t[d0].n, determiners))
         d0++;
-      if (name_from > d0 && !org) {
+      /* "lead author Dr." is described as "lead author" */
+      size_t d1 = name_from;
+      while (d1 > d0 + 1 && strchr(".", t[d1 - 1].p[t[d1 - 1].n - 1]) &&
+             is_title_tok(t[d1 - 1].p, t[d1 - 1].n))
+        d1--;
+      if (d1 > d0 && !org) {
         const char *dp = t[d0].p;
-        size_t dl = (size_t)(t[name_from - 1].p + t[name_from - 1].n - dp);
+        size_t dl = (size_t)(t[d1 - 1].p + t[d1 - 1].n - dp);
         hit->description = nb_arena_strndup(c->arena, dp, dl);
       } else if (dn && dn < 120)
         hit->description = nb_arena_strndup(c->arena, desc, dn);
