@@ -470,7 +470,15 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
       while (d1 > d0 + 1 && strchr(".", t[d1 - 1].p[t[d1 - 1].n - 1]) &&
              is_title_tok(t[d1 - 1].p, t[d1 - 1].n))
         d1--;
-      if (d1 > d0 && !org) {
+      /* only a title before the name ("Dr Adrian Boyle, president of the
+       * Royal College"): the appositive describes better */
+      int only_titles = 1;
+      for (size_t i = d0; i < d1; i++)
+        if (!is_title_tok(t[i].p, t[i].n))
+          only_titles = 0;
+      if (only_titles && dn && dn < 120) {
+        hit->description = nb_arena_strndup(c->arena, desc, dn);
+      } else if (d1 > d0 && !org) {
         const char *dp = t[d0].p;
         size_t dl = (size_t)(t[d1 - 1].p + t[d1 - 1].n - dp);
         hit->description = nb_arena_strndup(c->arena, dp, dl);

@@ -229,10 +229,57 @@ static void test_seed(void **state) {
   free(data);
 }
 
+/* Speakers keep who they are: the description and the mention as written. */
+static void expect_speaker(const char *para, const char *speaker,
+                           const char *description, const char *mention) {
+  nb_article *a = nb_article_new("t");
+  nb_article_add_para(a, para, strlen(para));
+  nb_story *s = nb_summarize(a, NULL);
+  size_t direct = 0;
+  for (size_t i = 0; i < s->n_quotes; i++)
+    if (s->quotes[i].kind == NB_QUOTE_DIRECT) {
+      direct++;
+      assert_string_equal(s->quotes[i].speaker, speaker);
+      if (description)
+        assert_string_equal(s->quotes[i].description, description);
+      else
+        assert_null(s->quotes[i].description);
+      assert_string_equal(s->quotes[i].mention, mention);
+    }
+  assert_int_equal(direct, 1);
+  nb_story_free(s);
+  nb_article_free(a);
+}
+
+static void test_descriptions(void **state) {
+  (void)state;
+  expect_speaker("\xE2\x80\x9CWe do not support calls for a ceasefire at this "
+                 "time,\xE2\x80\x9D National Security Council spokesman John "
+                 "Kirby told reporters.",
+                 "John Kirby", "National Security Council spokesman",
+                 "National Security Council spokesman John Kirby");
+  expect_speaker("\"The wounds were not serious,\" Hugh Hill, a doctor, said.",
+                 "Hugh Hill", "doctor", "Hugh Hill");
+  expect_speaker("\"The storm is coming,\" Environment Canada spokeswoman "
+                 "Sujata Raisinghani said.",
+                 "Sujata Raisinghani", "Environment Canada spokeswoman",
+                 "Environment Canada spokeswoman Sujata Raisinghani");
+  expect_speaker("Dr Adrian Boyle, president of the Royal College of Emergency "
+                 "Medicine, said: \"We are seeing older people with "
+                 "dehydration.\"",
+                 "Adrian Boyle",
+                 "president of the Royal College of Emergency Medicine",
+                 "Dr Adrian Boyle");
+  expect_speaker("\"Every storm costs them millions,\" said Jane Cho, an "
+                 "analyst at Jefferies.",
+                 "Jane Cho", "analyst at Jefferies", "Jane Cho");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_spec),
       cmocka_unit_test(test_spans),
+      cmocka_unit_test(test_descriptions),
       cmocka_unit_test(test_stress),
       cmocka_unit_test(test_seed),
   };
