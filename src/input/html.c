@@ -849,6 +849,7 @@ typedef struct emit {
   nb_buf cur;
   int br;
   int in_a;               /* inside how many <a> */
+  const xmlNode *root;    /* the block being emitted */
   size_t text, link_text; /* non-space bytes in cur, and inside links */
 } emit;
 
@@ -865,10 +866,57 @@ static void flush(emit *em) {
 
 /* Lists and boxes that are mostly links (related stories, tag lists, "read
  * more" lines) are furniture even inside the body. */
+/* Whether the first words under n are a link's (a teaser card: headline
+ * link, then a line of summary). */
+static int starts_with_link(const xmlNode *n) {
+  const xmlNode *top = n, *c = n->children;
+  int depth = 0;
+  while (c && depth < 16) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      for (const xmlChar *t = c->content; *t; t++)
+        if (!isspace(*t)) {
+          for (const xmlNode *p = c->parent; p && p != top->parent; p = p->parent)
+            if (is_elem(p) && (ST(p)->f & F_A))
+              return 1;
+          return 0;
+        }
+    } else if (is_elem(c) && !ST(c)->removed && c->children) {
+      c = c->children;
+      depth++;
+      continue;
+    }
+    while (c != top && !c->next) {
+      c = c->parent;
+      depth--;
+    }
+    if (c == top)
+      return 0;
+    c = c->next;
+  }
+  return 0;
+}
+
+/* A box of teasers inside the body ("Read also": cards that each open with
+ * a headline link): two or more such children, and most of them. */
+static int teaser_box(const xmlNode *n) {
+  int kids = 0, cards = 0;
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (!is_elem(c) || ST(c)->removed || !ST(c)->text)
+      continue;
+    kids++;
+    if ((ST(c)->f & F_BLOCK) && ST(c)->link && starts_with_link(c))
+      cards++;
+  }
+  return cards >= 2 && cards * 3 >= kids * 2;
+}
+
 static int link_furniture(const xmlNode *n) {
   const nstat *s = ST(n);
   if (!s->text)
     return 0;
+  if ((s->f & (F_DIVSEC | F_LIST)) && s->link && s->text < 1000 &&
+      teaser_box(n))
+    return 1;
   double ld = link_density(n);
   if (s->f & F_LIST)
     return ld > 0.5;
@@ -913,7 +961,7 @@ static int pre_emit(xmlNode *n, void *ud) {
   }
   if (s->f & F_BLOCK) {
     flush(em);
-    if (link_furniture(n))
+    if (n != em->root && link_furniture(n))
       return 0;
   }
   return 1;
@@ -947,11 +995,32 @@ static int boiler(const char *p) {
   return 0;
 }
 
+/* A short line before the first real paragraph that names the author or
+ * gives a date ("Ola Berntsen · Follow · 7 min read · Apr 3, 2022") is the
+ * article's metadata, not its text. */
+static int meta_line(const nb_article *a, const char *p) {
+  size_t n = strlen(p);
+  if (n > 100)
+    return 0;
+  if (a->byline && strlen(a->byline) > 3 && strstr(p, a->byline))
+    return 1;
+  char iso[11];
+  int words = 1;
+  for (const char *q = p; *q; q++)
+    words += *q == ' ';
+  return words <= 12 && nb__date_iso(p, iso) && !strchr(p, '.');
+}
+
 static void drop_boiler(nb_article *a) {
   size_t o = 0;
+  int lead = 1; /* before the first paragraph of real length */
   for (size_t i = 0; i < a->n_paras; i++) {
     const char *p = a->paras[i];
     if (boiler(p))
+      continue;
+    if (strlen(p) > 100)
+      lead = 0;
+    if (lead && meta_line(a, p))
       continue;
     /* the headline again, alone or with a date ("Mill fire: owners plan
      * to rebuild Posted 12/03/2019") */
@@ -979,7 +1048,8 @@ static size_t body_len(const nb_article *a) {
 }
 
 static void emit_node(nb_article *a, xmlNode *n) {
-  emit em = {a, {0}, 0, 0, 0, 0};
+  emit em = {a, {0}, 0, 0, NULL, 0, 0};
+  em.root = n;
   walk(n, pre_emit, post_emit, &em);
   flush(&em);
   nb_buf_release(&em.cur);
@@ -1070,15 +1140,6 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
     emit_node(a, body);
     return;
   }
-#ifdef NB_EXTRACT_DEBUG
-  for (size_t i = 0; i < pg->n_cands; i++) {
-    xmlNode *c = pg->cands[i];
-    if (ST(c)->score > best_s / 4)
-      fprintf(stderr, "cand %s.%s score %.1f text %zu link %zu paras %u\n",
-              (const char *)c->name, attr(c, "class") ? attr(c, "class") : "",
-              ST(c)->score, ST(c)->text, ST(c)->link, ST(c)->paras);
-  }
-#endif
   /* A parent whose only content is this block is the same block. */
   while (best->parent && is_elem(best->parent) && best->parent != body &&
          ST(best->parent)->text <= ST(best)->text + ST(best)->text / 20 &&
