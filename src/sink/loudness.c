@@ -153,71 +153,92 @@ static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
   }
   float *o_ptr = *out;
   size_t on = 0;
-  const size_t L1 = l->L + 1;
-  size_t slot = (size_t)(l->next % L1);
-  while (l->next + TP_H < l->avail) {
-    int64_t i = (int64_t)l->next;
+  const size_t L1 = l->L + 1, L = l->L;
+  const size_t mask = l->dq_cap - 1; /* dq_cap is a power of two */
+  /* The state lives in locals for the loop: stores through o_ptr could
+   * alias l's fields, which would keep the compiler from registers. */
+  uint64_t next = l->next;
+  const uint64_t avail = l->avail, received = l->received, x0 = l->x0;
+  size_t dq_head = l->dq_head, dq_n = l->dq_n, n_low = l->n_low;
+  uint64_t *dq_i = l->dq_i;
+  float *dq_r = l->dq_r, *ring = l->ring;
+  const float *xs = l->xs;
+  float s_prev = l->s_prev;
+  const float ceil = l->ceil, thresh = l->thresh, rel = l->rel;
+  double sum = l->sum;
+  size_t slot = (size_t)(next % L1);
+  while (next + TP_H < avail) {
+    int64_t i = (int64_t)next;
     /* i >= x0 and i + 1 < avail always hold here: no bounds checks */
-    const float *xi = l->xs + (i - (int64_t)l->x0);
+    const float *xi = xs + (next - x0);
     float p = fabsf(xi[0]);
     float q = fabsf(xi[1]);
     float peak = p > q ? p : q;
-    if (peak > l->thresh) {
+    if (peak > thresh) {
+      float win[2 * TP_H];
+      const float *w = xi - TP_H + 1;
+      if (i - TP_H + 1 < (int64_t)x0) { /* only at the very start */
+        for (int j = 0; j < 2 * TP_H; j++)
+          win[j] = x_at(l, i - TP_H + 1 + j);
+        w = win;
+      }
       for (int k = 0; k < 3; k++) {
         float v = 0;
         for (int j = 0; j < 2 * TP_H; j++)
-          v += l->coef[k][j] * x_at(l, i - TP_H + 1 + j);
+          v += l->coef[k][j] * w[j];
         if (fabsf(v) > peak)
           peak = fabsf(v);
       }
     }
-    float r = peak > l->ceil ? l->ceil / peak : 1.0f;
-    /* sliding minimum over [i-L, i]; dq_cap is a power of two */
-    size_t mask = l->dq_cap - 1;
-    while (l->dq_n && l->dq_r[(l->dq_head + l->dq_n - 1) & mask] >= r)
-      l->dq_n--;
-    l->dq_i[(l->dq_head + l->dq_n) & mask] = (uint64_t)i;
-    l->dq_r[(l->dq_head + l->dq_n) & mask] = r;
-    l->dq_n++;
-    while (l->dq_i[l->dq_head] + l->L < (uint64_t)i) {
-      l->dq_head = (l->dq_head + 1) & mask;
-      l->dq_n--;
+    float r = peak > ceil ? ceil / peak : 1.0f;
+    /* sliding minimum of r over [i-L, i] */
+    while (dq_n && dq_r[(dq_head + dq_n - 1) & mask] >= r)
+      dq_n--;
+    dq_i[(dq_head + dq_n) & mask] = next;
+    dq_r[(dq_head + dq_n) & mask] = r;
+    dq_n++;
+    while (dq_i[dq_head] + L < next) {
+      dq_head = (dq_head + 1) & mask;
+      dq_n--;
     }
-    float m = l->dq_r[l->dq_head];
-    float s = l->s_prev;
+    float m = dq_r[dq_head];
+    float s = s_prev;
     if (s < 1) {
-      s += (1 - s) * l->rel;
+      s += (1 - s) * rel;
       if (s > 0.999999f)
         s = 1;
     }
     if (m < s)
       s = m;
-    l->s_prev = s;
-    float g;
-    if (s == 1 && l->n_low == 0) {
-      g = 1; /* the common case: nothing to limit anywhere in the window */
-    } else {
-      l->sum += (double)s - l->ring[slot];
-      g = (float)(l->sum / (double)L1);
+    s_prev = s;
+    float g = 1; /* the common case: nothing to limit in the window */
+    if (s < 1 || n_low) {
+      sum += (double)s - ring[slot];
+      g = (float)(sum / (double)L1);
       if (g > 1)
         g = 1;
     }
-    /* n_low counts ring entries below 1, so the sum can be skipped when
-     * the whole window is at unity gain (and the sum is exact then). */
-    if (l->ring[slot] < 1)
-      l->n_low--;
+    /* n_low counts ring entries below 1; when none is, the sum is reset
+     * to exactly L+1 so rounding never builds up. */
+    if (ring[slot] < 1)
+      n_low--;
     if (s < 1)
-      l->n_low++;
-    l->ring[slot] = s;
-    if (l->n_low == 0)
-      l->sum = (double)L1;
+      n_low++;
+    ring[slot] = s;
+    if (n_low == 0)
+      sum = (double)L1;
     if (++slot == L1)
       slot = 0;
-    int64_t o = i - (int64_t)l->L;
-    if (o >= 0 && (uint64_t)o < l->received)
-      o_ptr[on++] = l->xs[o - (int64_t)l->x0] * g;
-    l->next++;
+    if (next >= L && next - L < received)
+      o_ptr[on++] = xs[next - L - x0] * g;
+    next++;
   }
+  l->next = next;
+  l->dq_head = dq_head;
+  l->dq_n = dq_n;
+  l->n_low = n_low;
+  l->s_prev = s_prev;
+  l->sum = sum;
   *out_n = on;
   /* Drop what neither the detector nor the output needs any more. */
   uint64_t keep = l->next > l->L + TP_H ? l->next - l->L - TP_H : 0;
