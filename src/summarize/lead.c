@@ -91,7 +91,7 @@ static int byline(const char *p) {
     uint32_t c = nb__cp_at(p, n, i, NULL);
     if (!nb__is_upper_cp(c) && !nb__word_eq(p + i, j - i, "and") &&
         !nb__word_eq(p + i, j - i, "in") && !nb__word_eq(p + i, j - i, "de") &&
-        !nb__word_eq(p + i, j - i, "van") && !nb__word_eq(p + i, j - i, "and"))
+        !nb__word_eq(p + i, j - i, "van"))
       return 0;
     words++;
     i = j;
@@ -141,7 +141,7 @@ static const char *const not_places[] = {
     "listen", "breaking", "exclusive", "opinion", "analysis", "warning",
     "yesterday", "today", "meanwhile", "however", "also", "but", "and",
     "the", "a", "an", "in", "on", "at", "this", "that", "it", "he", "she",
-    "they", "we", "i", "q", "a", NULL};
+    "they", "we", "i", "q", NULL};
 
 /* Words of a place: capitalized ("New", "York", "D.C."), all-caps, or small
  * joining words ("de", "of"); returns the end of the run. */

@@ -184,10 +184,7 @@ static void pair_marks(const nb_article *a, const unsigned char *skip,
       while (lead < plen && nb__is_space_cp(nb__cp_at(text, plen, lead, &cl)))
         lead += cl;
       if (first < m->n && m->v[first].role == M_OPEN && m->v[first].pos == lead) {
-        k = first + 1;
-        if (cur.para == cur.end_para && cur.para != p) {
-          /* keep cur open */
-        }
+        k = first + 1; /* the quote goes on; its mark is not a new quote */
       } else if (first < m->n && m->v[first].role == M_CLOSE) {
         /* continues without a leading mark, closes here */
       } else {

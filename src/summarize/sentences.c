@@ -149,7 +149,7 @@ int nb__ends_sentence(const char *p, size_t n) {
  * before a name, months and "No." before a number. */
 static const char *const abbrev_never[] = {
     "Mr",   "Mrs",  "Ms",   "Dr",   "St",   "Prof", "Gen",  "Sen",  "Rep",
-    "Gov",  "Lt",   "Col",  "Capt", "Sgt",  "Mt",   "Ft",   "No",   "Nos",
+    "Lt",   "Col",  "Capt", "Sgt",  "Mt",   "Ft",   "No",   "Nos",
     "Jan",  "Feb",  "Mar",  "Apr",  "Jun",  "Jul",  "Aug",  "Sep",  "Sept",
     "Oct",  "Nov",  "Dec",  "vs",   "Rev",  "Hon",  "Pres", "Gov",  "Adm",
     "Maj",  "Cpl",  "Pvt",  "Supt", "Insp", "Det",  "approx", "Fig", "fig",

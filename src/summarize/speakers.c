@@ -158,7 +158,7 @@ static nb__entity *cast_add(nb__cast *c, const char *name, size_t nl,
 static int last_token_eq(const char *name, const char *w, size_t n) {
   const char *sp = strrchr(name, ' ');
   const char *last = sp ? sp + 1 : name;
-  return nb__word_eq(last, strlen(last), "") ? 0 : (strlen(last) == n && strncasecmp(last, w, n) == 0);
+  return *last && strlen(last) == n && strncasecmp(last, w, n) == 0;
 }
 
 static int contains_word(const char *hay, const char *w, size_t n) {
