@@ -19,10 +19,16 @@ typedef struct nb_render_opts {
   const char *chapters;   /* Podcasting 2.0 JSON chapters, or NULL */
   const char *segments;   /* timeline JSON, or NULL */
   unsigned jobs;          /* worker processes; 0 = number of cores */
-  unsigned rate;          /* output sample rate; 0 = by format */
-  unsigned channels;      /* 0 = by format */
+  unsigned rate;          /* file sample rate; 0 = 44,100 Hz (48,000 for
+                             .opus); live playback is always eSpeak's
+                             22,050 Hz */
+  unsigned channels;      /* 1 or 2; 0 = mono: speech is mono, a mono file
+                             is half the size, and -19 LUFS mono is heard
+                             like -16 LUFS stereo */
   int loudness_off;       /* skip loudness normalization */
-  double loudness;        /* target LUFS; 0 = -16 stereo / -19 mono */
+  double loudness;        /* target LUFS (-70..-5); 0 = -16 stereo / -19
+                             mono; true peak is kept under -1.5 dBTP
+                             (-2 for lossy formats) by a limiter */
   const char *title, *artist, *album, *date, *comment; /* file metadata */
   const nb_diag *diag;
   volatile sig_atomic_t *interrupted; /* set by a signal handler: stop */
@@ -36,7 +42,15 @@ typedef struct nb_render_result {
 
 /* Speaks s.  On failure no output file is left (an older one stays as it
  * was).  Returns NB_OK even when some segments failed: r->n_failed says so,
- * with a warning through diag naming the story and segment. */
+ * with a warning through diag naming the story and segment; NB_TTS when
+ * none could be spoken.  NB_USAGE (before any work) for an unknown audio or
+ * transcript extension, a rate the format refuses, channels > 2 or a
+ * loudness target out of range; NB_IO naming the file for write errors
+ * ("out.wav: No space left on device"); NB_AUDIO for playback ("no audio
+ * output device", "audio device 'X' not found"); NB_INTERRUPTED when
+ * *o->interrupted became non-zero.  Timeline files are written (atomically)
+ * only after the audio succeeded.  Memory does not grow with the length of
+ * the briefing. */
 nb_status nb_render(const nb_script *s, const nb_render_opts *o,
                     nb_render_result *r, nb_err *e);
 
