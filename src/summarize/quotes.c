@@ -522,6 +522,15 @@ static void split_appositive(attrib *at, const char *s, size_t n) {
   at->desc_len = dl;
 }
 
+/* A quotation mark at p[i], not an apostrophe inside a word. */
+static int quote_mark_at(const char *p, size_t n, size_t i) {
+  size_t cl;
+  if (!nb__is_quote_cp(nb__cp_at(p, n, i, &cl)))
+    return 0;
+  return !(i > 0 && nb__is_letter_cp(nb__cp_before(p, i, NULL)) &&
+           nb__is_letter_cp(nb__cp_at(p, n, i + cl, NULL)));
+}
+
 /* After a quote: `," S said`, `," said S`, `" — S`. */
 static attrib parse_post(const char *p, size_t n) {
   attrib at = {0};
@@ -548,8 +557,8 @@ static attrib parse_post(const char *p, size_t n) {
   }
   /* the clause up to the end of the sentence or the next quote */
   size_t e = i;
-  while (e < n && p[e] != '.' && p[e] != ';' && p[e] != '"' && p[e] != '!' &&
-         p[e] != '?' && !nb__is_quote_cp(nb__cp_at(p, n, e, NULL)))
+  while (e < n && p[e] != '.' && p[e] != ';' && p[e] != '!' && p[e] != '?' &&
+         !quote_mark_at(p, n, e))
     e++;
   wspan w[24];
   size_t nw = words_of(p + i, e - i, w, 24);
@@ -575,6 +584,27 @@ static attrib parse_post(const char *p, size_t n) {
         at.mention_len = se - k;
         at.found = 1;
         set_cue(&at, p, n, w, nw, 0);
+        /* "said the company's founder, Omar Haddad, adding ...": a role,
+         * then the name */
+        if (se < e && p[se] == ',' &&
+            !(chunk_cap_word(p + k, se - k, 0) && chunk_cap_word(p + k, se - k, 1))) {
+          size_t c0 = se + 1, c1;
+          while (c0 < e && p[c0] == ' ')
+            c0++;
+          c1 = c0;
+          while (c1 < e && p[c1] != ',' && p[c1] != ';')
+            c1++;
+          wspan cw2[8];
+          size_t ncw = words_of(p + c0, c1 - c0, cw2, 8);
+          if (ncw >= 1 && ncw <= 5 && chunk_cap_word(p + c0, c1 - c0, 0) &&
+              chunk_cap_word(p + c0, c1 - c0, 1)) {
+            at.desc = p + k;
+            at.desc_len = se - k;
+            at.mention = p + c0;
+            at.mention_len = c1 - c0;
+            return at;
+          }
+        }
         /* "said Peter Hall, a harbour master in Dover.", "said Lisa Moore,
          * director of the Coalition", "said Ana Ruiz, 62, a nurse" */
         size_t d1 = se;
