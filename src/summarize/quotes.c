@@ -855,8 +855,10 @@ static void prime_pronoun(finder *f, const char *prev, size_t n) {
   nb__entity *e = NULL;
   size_t before = f->cast.n;
   e = nb__cast_resolve(&f->cast, prev, len, NULL, 0);
-  if (e && e->kind != NB__PERSON && f->cast.n > before)
-    f->cast.n = before; /* not a person after all: forget it */
+  /* Only a full name ("Harry Kane") introduces someone here; one word
+   * ("Afghanistan is ...") may only recall a person already known. */
+  if (e && f->cast.n > before && (e->kind != NB__PERSON || k < 2))
+    f->cast.n = before;
 }
 
 static long resolve(finder *f, const attrib *at) {
