@@ -1183,13 +1183,15 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
   }
 }
 
-static xmlDoc *parse(const char *data, size_t len) {
+static xmlDoc *parse(const char *data, size_t len, const char *encoding) {
   if (len > INT_MAX)
     return NULL;
-  return htmlReadMemory(data, (int)len, NULL, NULL,
-                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_NONET | HTML_PARSE_RECOVER |
-                            HTML_PARSE_COMPACT);
+  int opts = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+             HTML_PARSE_RECOVER | HTML_PARSE_COMPACT;
+  xmlDoc *d = htmlReadMemory(data, (int)len, NULL, encoding, opts);
+  if (!d && encoding) /* a charset libxml2 does not know: let it guess */
+    d = htmlReadMemory(data, (int)len, NULL, NULL, opts);
+  return d;
 }
 
 /* libxml2 must not print; the one error worth telling the user about is
@@ -1237,6 +1239,12 @@ char *nb__html_text(const char *html, size_t len) {
 
 nb_status nb_input_html(const char *source, const char *data, size_t len,
                         nb_article_list *out, nb_err *e) {
+  return nb__html_read(source, data, len, NULL, out, e);
+}
+
+nb_status nb__html_read(const char *source, const char *data, size_t len,
+                        const char *encoding, nb_article_list *out,
+                        nb_err *e) {
   if (len > INT_MAX)
     return nb_err_set(e, NB_PARSE, "%s: page too large for the HTML parser",
                       source);
@@ -1246,7 +1254,7 @@ nb_status nb_input_html(const char *source, const char *data, size_t len,
     return nb_err_set(e, NB_PARSE, "%s: binary data, not HTML", source);
   int too_deep = 0;
   xmlSetStructuredErrorFunc(&too_deep, quiet_error);
-  xmlDoc *doc = parse(data, len);
+  xmlDoc *doc = parse(data, len, encoding);
   xmlSetStructuredErrorFunc(NULL, NULL);
   xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
   if (!root) {

@@ -59,6 +59,11 @@ void nb_input_dedup(nb_article_list *l, const nb_diag *d);
 /* Reads the paragraphs of an HTML fragment (a feed item's content, UTF-8)
  * into a: all of its text blocks, furniture dropped, no body search. */
 void nb__html_fragment(nb_article *a, const char *html, size_t len);
+/* nb_input_html with the charset an HTTP Content-Type header gave, which
+ * overrides the page's own declaration; NULL: the page's, or a guess. */
+nb_status nb__html_read(const char *source, const char *data, size_t len,
+                        const char *encoding, nb_article_list *out,
+                        nb_err *e);
 /* The plain text of an HTML snippet (entities decoded, tags dropped), or
  * NULL when it has none; the caller frees it. */
 char *nb__html_text(const char *html, size_t len);

@@ -70,8 +70,21 @@ static nb_status read_bytes(const char *source, const char *data, size_t len,
     return nb_err_set(e, NB_EMPTY, "%s: empty input", source);
   switch (nb_input_sniff(strcmp(source, "-") ? source : NULL, content_type,
                          data, len)) {
-  case NB_KIND_HTML:
-    return nb_input_html(source, data, len, out, e);
+  case NB_KIND_HTML: {
+    /* "text/html; charset=iso-8859-1" from a server outranks the page's
+     * own meta charset (as in browsers) */
+    char cs[40] = "";
+    const char *p = content_type ? strcasestr(content_type, "charset=") : NULL;
+    if (p) {
+      p += 8;
+      if (*p == '"')
+        p++;
+      size_t n = strcspn(p, "\"; \t");
+      if (n > 0 && n < sizeof cs)
+        memcpy(cs, p, n), cs[n] = 0;
+    }
+    return nb__html_read(source, data, len, cs[0] ? cs : NULL, out, e);
+  }
   case NB_KIND_FEED:
     return nb_input_feed(source, data, len, o, out, e);
   case NB_KIND_TEXT:

@@ -85,6 +85,11 @@ class H(http.server.BaseHTTPRequestHandler):
                 pass
             self.close_connection = True
             return
+        if p == "/cp1252-header":  # charset only in the HTTP header
+            body = ("<html><body><p>L\u2019\u00e9t\u00e9 est arriv\u00e9 : "
+                    "le march\u00e9 ouvre d\u00e9sormais \u00e0 7 heures, "
+                    "et l\u2019entr\u00e9e co\u00fbte 2 \u20ac.</p></body></html>")
+            return self.send(200, body.encode("cp1252"), "text/html; charset=windows-1252")
         if p == "/gzip":
             body = gzip.compress(open(os.path.join(PAGES, "blog-wordpress.html"), "rb").read())
             return self.send(200, body, extra=[("Content-Encoding", "gzip")])

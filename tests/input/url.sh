@@ -76,6 +76,13 @@ run extract "$U/gzip"
 [ $rc -eq 0 ] || fail "gzip: exit $rc: $(cat "$T/err")"
 has out "Two years ago the county council" "gzip"
 
+# the charset of the Content-Type header (windows-1252: 0x92 is U+2019,
+# 0x80 the euro sign) when the page declares none
+run extract --format json "$U/cp1252-header"
+[ $rc -eq 0 ] || fail "cp1252 header: exit $rc: $(cat "$T/err")"
+has out "L’été est arrivé" "cp1252 header"
+has out "coûte 2 €" "cp1252 header"
+
 # a feed that changes between two reads is read afresh each time
 run extract "$U/changing.xml"
 has out "edition number 1 of the changing feed" "changing feed, first read"
