@@ -250,8 +250,12 @@ static void follow(nb_article *a, const nb_input_opts *o) {
   size_t len = 0;
   nb_err e = {0};
   nb_article_list pl = {0};
+  /* the page is read as what its server says it is (a linked feed is not
+   * followed further) */
+  nb_input_opts once = *o;
+  once.follow_links = 0;
   if (nb__fetch(a->link, o, &data, &len, &ctype, &e) != NB_OK ||
-      nb_input_html(a->link, data, len, &pl, &e) != NB_OK) {
+      nb__input_bytes(a->link, data, len, ctype, &once, &pl, &e) != NB_OK) {
     nb_diag_printf(o->diag, NB_WARN, "%s", e.msg);
   } else if (pl.n && body_len(pl.items[0]) > body_len(a)) {
     nb_article *p = pl.items[0];
