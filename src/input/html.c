@@ -27,7 +27,8 @@ typedef struct nstat {
   unsigned paras;
   double score;
   unsigned char removed; /* 1 dropped by tag, 2 by class/id hint */
-  unsigned char unlikely;
+  unsigned char unlikely; /* a weak furniture hint: dropped unless it holds
+                             most of the page's paragraph text */
   unsigned char scored;
   unsigned char blockkids; /* has a block-level child element */
   unsigned short f;        /* F_* flags of the tag, looked up once */
@@ -399,13 +400,13 @@ static void walk(xmlNode *top, pre_fn pre, post_fn post, void *ud) {
   }
 }
 
+/* One page being read: the figures of its elements, and the blocks that
+ * paragraphs scored for (the candidates for the body). */
 typedef struct page {
   nstat *stats;
-  size_t n_stats, cap_stats;
-  int pass; /* 1: first figures; 2: after dropping by hints */
-  size_t total_ptext;
-  xmlNode *best;
-  double best_score;
+  size_t n_stats;
+  int pass;           /* 1: first figures; 2: after dropping by hints */
+  size_t total_ptext; /* paragraph text on the whole page */
   xmlNode **cands;
   size_t n_cands, cap_cands;
 } page;
