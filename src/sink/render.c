@@ -183,7 +183,18 @@ static nb_status emit(render *R, const int16_t *pcm, size_t n) {
       nb_diag_printf(R->o->diag, NB_DEBUG, "playback: first audio after %.0f ms",
                      now_ms() - R->t0);
     }
-    st = nb__player_write(R->player, pcm ? pcm : zeros, n, R->e);
+    /* A tenth of a second at a time: writes block for as long as the
+     * audio plays, and Ctrl-C must stop a long segment promptly. */
+    const int16_t *src = pcm ? pcm : zeros;
+    st = NB_OK;
+    for (size_t off = 0; !st && off < n; off += NB_TTS_RATE / 10) {
+      if (interrupted(R)) {
+        st = nb_err_set(R->e, NB_INTERRUPTED, "interrupted");
+        break;
+      }
+      size_t k = n - off < NB_TTS_RATE / 10 ? n - off : NB_TTS_RATE / 10;
+      st = nb__player_write(R->player, src + off, k, R->e);
+    }
     free(zeros);
     if (st)
       return st;
