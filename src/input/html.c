@@ -31,6 +31,7 @@ typedef struct nstat {
                              most of the page's paragraph text */
   unsigned char scored;
   unsigned char blockkids; /* has a block-level child element */
+  unsigned char imgkid;    /* has an image child (img, picture, amp-img) */
   unsigned short f;        /* F_* flags of the tag, looked up once */
 } nstat;
 
@@ -513,6 +514,7 @@ static int pre_stats(xmlNode *n, void *ud) {
   s->unlikely = keep.unlikely;
   s->f = keep.f;
   s->blockkids = keep.blockkids;
+  s->imgkid = keep.imgkid;
   return !s->removed;
 }
 
@@ -915,6 +917,10 @@ static int link_furniture(const xmlNode *n) {
   const nstat *s = ST(n);
   if (!s->text)
     return 0;
+  /* an image with a line under it, whatever the box is called: a caption
+   * and a credit */
+  if ((s->f & F_DIVSEC) && s->imgkid && s->text < 250 && s->paras <= 1)
+    return 1;
   if ((s->f & (F_DIVSEC | F_LIST)) && s->link && s->text < 1000 &&
       teaser_box(n))
     return 1;
@@ -1074,6 +1080,9 @@ static int pre_assign(xmlNode *n, void *ud) {
   s->f = (unsigned short)tag_flags(n);
   if ((s->f & F_BLOCK) && is_elem(n->parent) && n->parent->_private)
     ST(n->parent)->blockkids = 1;
+  if ((tag_is(n, "img") || tag_is(n, "picture") || tag_is(n, "amp-img")) &&
+      is_elem(n->parent) && n->parent->_private)
+    ST(n->parent)->imgkid = 1;
   return 1;
 }
 
@@ -1153,9 +1162,12 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
   }
   double thresh = best_s * 0.2 > 10 ? best_s * 0.2 : 10;
   const char *bcl = attr(best, "class");
+  int after = 0;
   for (xmlNode *s = par->children; s; s = s->next) {
     if (!is_elem(s) || ST(s)->removed)
       continue;
+    if (s == best)
+      after = 1;
     int take = s == best;
     if (!take) {
       nstat *st = ST(s);
@@ -1170,7 +1182,9 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
         size_t len = st->text;
         if (len > 80 && ld < 0.25)
           take = 1;
-        else if (len > 0 && len <= 80 && ld == 0) {
+        else if (len > 0 && len <= 80 && ld == 0 && after) {
+          /* a short line before the body is a standfirst, a disclosure
+           * or a credit more often than text */
           nb_buf t = {0};
           text_of(s, &t);
           take = strstr(t.ptr ? t.ptr : "", ". ") != NULL ||
