@@ -242,10 +242,18 @@ static size_t body_len(const nb_article *a) {
 
 /* --follow-links: the item's page, when it yields a longer body, replaces
  * the feed's summary.  A failing page is a warning, not a failed feed. */
-static void follow(nb_article *a, const nb_input_opts *o) {
+/* How many linked pages one feed may fetch, and how many network failures
+ * in a row make it stop trying (a site that is down would otherwise cost
+ * a time limit per item). */
+#define MAX_FOLLOW 100
+#define MAX_FOLLOW_FAILS 3
+
+/* Returns 1 when the fetch failed on the network (not on the page). */
+static int follow(nb_article *a, const nb_input_opts *o) {
   if (!a->link || (strncmp(a->link, "http://", 7) != 0 &&
                    strncmp(a->link, "https://", 8) != 0))
-    return;
+    return 0;
+  int net_fail = 0;
   char *data = NULL, *ctype = NULL;
   size_t len = 0;
   nb_err e = {0};
@@ -257,6 +265,7 @@ static void follow(nb_article *a, const nb_input_opts *o) {
   if (nb__fetch(a->link, o, &data, &len, &ctype, &e) != NB_OK ||
       nb__input_bytes(a->link, data, len, ctype, &once, &pl, &e) != NB_OK) {
     nb_diag_printf(o->diag, NB_WARN, "%s", e.msg);
+    net_fail = e.status == NB_NET && !strstr(e.msg, ": HTTP ");
   } else if (pl.n && body_len(pl.items[0]) > body_len(a)) {
     nb_article *p = pl.items[0];
     a->n_paras = 0;
@@ -268,6 +277,7 @@ static void follow(nb_article *a, const nb_input_opts *o) {
   nb_article_list_release(&pl);
   free(data);
   free(ctype);
+  return net_fail;
 }
 
 nb_status nb_input_feed(const char *source, const char *data, size_t len,
@@ -327,6 +337,7 @@ nb_status nb_input_feed(const char *source, const char *data, size_t len,
     return NB_PARSE;
   }
   size_t n_items = 0, before = out->n;
+  int followed = 0, fails = 0;
   for (const xmlNode *it = list->children; it; it = it->next) {
     if (!named(it, item_name))
       continue;
@@ -347,8 +358,20 @@ nb_status nb_input_feed(const char *source, const char *data, size_t len,
     a->byline = item_author(a, it);
     item_date(a, it);
     item_body(a, it);
-    if (o && o->follow_links)
-      follow(a, o);
+    if (o && o->follow_links && followed < MAX_FOLLOW &&
+        fails < MAX_FOLLOW_FAILS) {
+      followed++;
+      fails = follow(a, o) ? fails + 1 : 0;
+      if (fails == MAX_FOLLOW_FAILS)
+        nb_diag_printf(o->diag, NB_WARN,
+                       "%s: %d linked pages failed in a row; the rest of "
+                       "the feed is read without following links",
+                       source, MAX_FOLLOW_FAILS);
+      else if (followed == MAX_FOLLOW)
+        nb_diag_printf(o->diag, NB_WARN,
+                       "%s: linked pages fetched for the first %d items "
+                       "only", source, MAX_FOLLOW);
+    }
     if (a->n_paras == 0 && a->title) /* a headline-only item still says it */
       nb_article_add_para(a, a->title, strlen(a->title));
     if (a->n_paras == 0) {

@@ -280,6 +280,13 @@ static int same_lead(const words *a, const words *b) {
   return both * 100 >= uni * 85;
 }
 
+static size_t body_chars(const nb_article *a) {
+  size_t n = 0;
+  for (size_t i = 0; i < a->n_paras; i++)
+    n += strlen(a->paras[i]);
+  return n;
+}
+
 void nb_input_dedup(nb_article_list *l, const nb_diag *d) {
   if (!l || l->n < 2)
     return;
@@ -299,6 +306,13 @@ void nb_input_dedup(nb_article_list *l, const nb_diag *d) {
       nb_diag_printf(d, NB_INFO, "%s: \"%s\" is the same story as in %s, briefed once",
                      a->source, a->title ? a->title : a->n_paras ? a->paras[0] : "",
                      l->items[dup]->source);
+      /* the story keeps its first place, with the fuller text of the two
+       * (a feed's summary, then the page itself) */
+      if (body_chars(a) > body_chars(l->items[dup])) {
+        nb_article *t = l->items[dup];
+        l->items[dup] = a;
+        a = t;
+      }
       nb_article_free(a);
       free(lk);
       words_free(&w);

@@ -111,6 +111,13 @@ class H(http.server.BaseHTTPRequestHandler):
                     '<description>The summary stays when the page fails.</description></item>'
                     '</channel></rss>' % (base, base)).encode()
             return self.send(200, body, "application/rss+xml")
+        if p == "/dead-links.xml":  # every item links to a closed port
+            items = "".join('<item><title>Dead %d</title><link>http://127.0.0.1:1/%d</link>'
+                            '<description>Summary %d stays in place.</description></item>'
+                            % (i, i, i) for i in range(6))
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>d</title>'
+                    '%s</channel></rss>' % items).encode()
+            return self.send(200, body, "application/rss+xml")
         return self.send(404, b"<p>not found</p>")
 
 

@@ -100,6 +100,14 @@ has err "$U/missing: HTTP 404" "follow-links"
 run extract "$U/local-feed.xml"
 hasnt out "The deal, agreed late on Monday" "without follow-links"
 
+# a site that is down: three failed links in a row, then the rest of the
+# feed is read without following
+run extract --follow-links "$U/dead-links.xml"
+[ $rc -eq 0 ] || fail "dead links: exit $rc: $(cat "$T/err")"
+has out "Summary 5 stays in place." "dead links"
+has err "3 linked pages failed in a row; the rest of the feed is read without following links" "dead links"
+[ "$(grep -c "127.0.0.1:1/" "$T/err")" -eq 3 ] || fail "dead links: not 3 fetches: $(cat "$T/err")"
+
 # one failing source among good ones: reported, the others still read,
 # exit 3 (finished, a source skipped)
 run extract "$U/nope" "$U/pages/amp.html"

@@ -56,15 +56,24 @@ static void test_dedup(void **state) {
   /* short leads are never merged on words alone */
   nb_article_list_push(&l, art("e.txt", NULL, "Weather: rain."));
   nb_article_list_push(&l, art("f.txt", NULL, "Weather: rain."));
+  /* a feed's one-line summary, then the page itself: one story, in the
+   * summary's place, with the page's fuller text */
+  nb_article_list_push(&l, art("g.rss", "https://x.example/s", "Short summary."));
+  nb_article_list_push(&l, art("h.html", "https://x.example/s",
+                               "The full first paragraph of the page, which "
+                               "is longer than the feed's summary of it."));
+  nb_article_list_push(&l, art("i.txt", NULL, "Last story, kept."));
   nb_diag d = {on_diag, NULL};
   n_notes = 0;
   nb_input_dedup(&l, &d);
-  assert_int_equal(l.n, 4);
+  assert_int_equal(l.n, 6);
   assert_string_equal(l.items[0]->source, "a.rss");
   assert_string_equal(l.items[1]->source, "d.html");
   assert_string_equal(l.items[2]->source, "e.txt");
   assert_string_equal(l.items[3]->source, "f.txt");
-  assert_int_equal(n_notes, 2);
+  assert_string_equal(l.items[4]->source, "h.html");
+  assert_string_equal(l.items[5]->source, "i.txt");
+  assert_int_equal(n_notes, 3);
   nb_article_list_release(&l);
   nb_input_dedup(&l, NULL); /* empty list */
 }
