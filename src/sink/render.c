@@ -457,14 +457,15 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
       nb_tts_audio_release(&a);
       break;
     } else {
-      for (size_t j = 0; j < a.n_events; j++)
-        if (a.events[j].type == NB_TTS_SENTENCE) {
-          ts->events = nb_xrealloc(ts->events,
-                                   (ts->n_events + 1) * sizeof *ts->events);
-          ts->events[ts->n_events].type = NB_TTS_SENTENCE;
-          ts->events[ts->n_events].sample = R.pos + a.events[j].sample;
-          ts->n_events++;
+      /* Sentence and word starts, made absolute by the running count. */
+      if (a.n_events) {
+        ts->events = nb_xmalloc(a.n_events * sizeof *ts->events);
+        for (size_t j = 0; j < a.n_events; j++) {
+          ts->events[j].type = a.events[j].type;
+          ts->events[j].sample = R.pos + a.events[j].sample;
         }
+        ts->n_events = a.n_events;
+      }
       st = emit(&R, a.pcm, a.n);
       R.pos += a.n;
     }

@@ -121,7 +121,7 @@ typedef struct nb__tl_seg {
   const nb_segment *seg; /* borrowed from the script */
   uint64_t start, end;   /* speech only; the pause follows end */
   int failed;            /* synthesis failed: start == end */
-  nb__tl_event *events;  /* sentence starts (words are not kept) */
+  nb__tl_event *events;  /* sentence and word starts, in order */
   size_t n_events;
 } nb__tl_seg;
 

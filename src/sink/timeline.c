@@ -329,6 +329,17 @@ void nb__timeline_segments(const nb__timeline *t, nb_buf *out) {
                                        t->in_rate),
                   (unsigned long long)((ts->end * t->out_rate + t->in_rate / 2) /
                                        t->in_rate));
+    /* Where each word starts, from eSpeak's word events: for
+     * highlighting along with the speech. */
+    nb_buf_puts(out, ", \"words\": [");
+    int nw = 0;
+    for (size_t j = 0; j < ts->n_events; j++)
+      if (ts->events[j].type == NB_TTS_WORD) {
+        if (nw++)
+          nb_buf_puts(out, ", ");
+        put_seconds(out, ts->events[j].sample, t->in_rate);
+      }
+    nb_buf_puts(out, "]");
     if (ts->failed)
       nb_buf_puts(out, ", \"failed\": true");
     nb_buf_puts(out, "}");

@@ -41,6 +41,11 @@ for x in s:
     # seconds and sample indices say the same thing
     assert abs(x["start"] * rate - x["start_sample"]) <= 1
     prev_end = x["end"]
+    # eSpeak's word events: one per word (give or take a split number or
+    # hyphen), in order, inside the segment
+    wd = x["words"]
+    assert abs(len(wd) - len(x["text"].split())) <= 2, (wd, x["text"])
+    assert wd == sorted(wd) and x["start"] <= wd[0] and wd[-1] < x["end"], x
 quotes = [x for x in s if x["role"] == "quote"]
 assert quotes and all(q["speaker"] == "Maria Lopez" for q in quotes), quotes
 

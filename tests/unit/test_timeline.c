@@ -36,7 +36,11 @@ static const char *titles[] = {"Kirby on a ceasefire", NULL};
 static nb_script script = {segs, 6, 6, titles, 2, NULL, NULL};
 
 static nb__tl_event lead_events[] = {{NB_TTS_SENTENCE, 3 * H},
-                                     {NB_TTS_SENTENCE, 6 * H}};
+                                     {NB_TTS_WORD, 3 * H},
+                                     {NB_TTS_SENTENCE, 6 * H},
+                                     {NB_TTS_WORD, 6 * H}};
+static nb__tl_event quote_events[] = {{NB_TTS_WORD, 12 * H},
+                                      {NB_TTS_WORD, 13 * H}};
 
 /* intro 0-1 s, lead 1.5-4 s (second sentence from 3 s), attribution
  * 4.5-5.5 s, quote 6-8 s, story 2's lead 8.5-9.5 s, the outro failed at
@@ -52,7 +56,9 @@ static nb__timeline make(unsigned out_rate) {
     ts[i].end = b[i][1];
   }
   ts[1].events = lead_events;
-  ts[1].n_events = 2;
+  ts[1].n_events = 4;
+  ts[3].events = quote_events;
+  ts[3].n_events = 2;
   ts[5].failed = 1;
   nb__timeline t = {&script, 22050, out_rate, 21 * H, ts, 6};
   return t;
@@ -151,13 +157,14 @@ static void test_segments(void **state) {
       b.ptr, "{\"role\": \"quote\", \"text\": \"We do not support calls for a "
              "ceasefire at this time.\", \"voice\": \"quote\", \"story\": 0, "
              "\"speaker\": \"John Kirby\", \"start\": 6.000000, \"end\": "
-             "8.000000, \"start_sample\": 288000, \"end_sample\": 384000}"));
+             "8.000000, \"start_sample\": 288000, \"end_sample\": 384000, "
+             "\"words\": [6.000000, 6.500000]}"));
   assert_non_null(strstr(b.ptr, "\"role\": \"intro\", \"text\": \"Here is your "
                                 "briefing.\", \"voice\": \"narrator\", "
                                 "\"story\": null"));
   assert_non_null(strstr(b.ptr, "\"start\": 10.000000, \"end\": 10.000000, "
                                 "\"start_sample\": 480000, \"end_sample\": "
-                                "480000, \"failed\": true}\n]}\n"));
+                                "480000, \"words\": [], \"failed\": true}\n]}\n"));
   nb_buf_release(&b);
 }
 
