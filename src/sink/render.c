@@ -7,9 +7,9 @@
  * A file with loudness normalization takes two passes without holding a
  * long briefing in memory: pass one spools eSpeak's 22,050 Hz samples (in
  * memory up to six minutes, then to an unlinked temporary file beside the
- * output) and measures their loudness;
- * pass two reads them back through the resampler, gain and limiter into
- * the encoder.  Memory stays flat whatever the briefing's length. */
+ * output) and measures their loudness; pass two reads them back through
+ * the resampler, gain and limiter into the encoder.  Memory stays flat
+ * whatever the briefing's length. */
 #include "sink/sink.h"
 #include "tts/tts.h"
 
