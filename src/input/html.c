@@ -106,6 +106,49 @@ static void text_of(const xmlNode *n, nb_buf *b) {
   }
 }
 
+/* Pages that declare ISO-8859-1 are almost always windows-1252 (browsers
+ * read them so): libxml2 turns the bytes 0x80-0x9F into C1 control
+ * characters, which are put back here as the punctuation they were
+ * (0x92 is the apostrophe ’).  C1 controls that windows-1252 leaves
+ * undefined are dropped. */
+static const uint16_t cp1252_c1[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+static int is_c1(const nb_buf *b, size_t i) {
+  return (unsigned char)b->ptr[i] == 0xC2 && i + 1 < b->len &&
+         (unsigned char)b->ptr[i + 1] >= 0x80 &&
+         (unsigned char)b->ptr[i + 1] <= 0x9F;
+}
+
+static void fix_c1(nb_buf *b) {
+  size_t i = 0;
+  while (i < b->len && !is_c1(b, i))
+    i++;
+  if (i >= b->len)
+    return; /* the usual case: nothing to do */
+  nb_buf out = {0};
+  nb_buf_put(&out, b->ptr, i);
+  while (i < b->len) {
+    if (is_c1(b, i)) {
+      uint16_t cp = cp1252_c1[(unsigned char)b->ptr[i + 1] - 0x80];
+      if (cp) {
+        char u[4];
+        nb_buf_put(&out, u, nb_utf8_encode(cp, u));
+      }
+      i += 2;
+    } else {
+      nb_buf_putc(&out, b->ptr[i++]);
+    }
+  }
+  nb_buf_release(b);
+  *b = out;
+  if (!b->ptr)
+    nb_buf_put(b, "", 0);
+}
+
 /* Whitespace-normalized copy of s into the article's arena (NULL if empty). */
 static const char *norm_str(nb_article *a, const char *s, size_t n) {
   nb_buf b = {0};
@@ -121,6 +164,7 @@ static const char *norm_str(nb_article *a, const char *s, size_t n) {
     sp = 0;
     nb_buf_putc(&b, (char)c);
   }
+  fix_c1(&b);
   const char *r = b.len ? nb_article_str(a, b.ptr) : NULL;
   nb_buf_release(&b);
   return r;
@@ -860,8 +904,10 @@ static void flush(emit *em) {
   /* a line that is nearly all links ("Printer friendly version | Email
    * this story", "Other stories: ...") is navigation, not the article */
   int links = em->link_text * 10 > em->text * 8 && em->text < 200;
-  if (em->cur.len && !links)
+  if (em->cur.len && !links) {
+    fix_c1(&em->cur);
     nb_article_add_para(em->a, em->cur.ptr, em->cur.len);
+  }
   nb_buf_clear(&em->cur);
   em->br = 0;
   em->text = em->link_text = 0;

@@ -151,6 +151,20 @@ static void test_charsets(void **state) {
   assert_non_null(strstr(a->paras[0], "n\xE2\x80\x99" "avait"));
   assert_true(strncmp(a->paras[0], "\xC3\x80 Saumur", 9) == 0);
   nb_article_list_release(&l);
+  /* declared ISO-8859-1 but written in windows-1252, as most such pages
+   * are: 0x92 is an apostrophe, 0x93/0x94 quotes, 0x80 the euro; 0x81 is
+   * nothing */
+  nb_err e = {0};
+  const char *s = "<html><head><meta charset=\"iso-8859-1\"><title>It\x92s "
+                  "here</title></head><body><p>The caf\xe9\x92s owner said "
+                  "\x93yes\x94, and it cost \x80\x81 5 at the end.</p></body>"
+                  "</html>";
+  assert_int_equal(nb_input_html("c1.html", s, strlen(s), &l, &e), NB_OK);
+  assert_string_equal(l.items[0]->title, "It\xE2\x80\x99s here");
+  assert_string_equal(l.items[0]->paras[0],
+                      "The caf\xC3\xA9\xE2\x80\x99s owner said \xE2\x80\x9Cyes"
+                      "\xE2\x80\x9D, and it cost \xE2\x82\xAC 5 at the end.");
+  nb_article_list_release(&l);
 }
 
 static nb_article *html(const char *s, nb_article_list *l) {
