@@ -10,7 +10,7 @@
 # when a target found something.
 # Environment: NB_FUZZ_KEEP_GOING=1 goes on after a crash (libFuzzer's fork
 # mode, -ignore_crashes), to find more than the first bug in a long run;
-# NB_FUZZ_ALLOW_CONTROLS=1 looks past control characters in reader output
+# NB_FUZZ_KNOWN=controls,utf8,multiline looks past known, reported bugs
 # (see tests/fuzz/check.c).
 set -eu
 cd "$(dirname "$0")/.."

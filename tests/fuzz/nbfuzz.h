@@ -23,6 +23,10 @@ int nb_fuzz_speakable(const uint8_t *data, size_t size);
 _Noreturn void nb_fuzz_fail(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
+/* 1 when NB_FUZZ_KNOWN (a comma-separated list) names bug: checks for
+ * known, reported bugs can be set aside during a long run. */
+int nb_fuzz_known(const char *bug);
+
 /* Text checks.  `what` names the string in the failure message. */
 /* Valid UTF-8, no C0 control (newline and tab included), no DEL, no C1
  * control (U+0080..U+009F). */
