@@ -328,6 +328,11 @@ nb_status nb_input_feed(const char *source, const char *data, size_t len,
     list = root;
     item_name = "entry";
   }
+  if (!list && named(root, "html")) {
+    /* XHTML served as XML: a page, not a feed */
+    xmlFreeDoc(doc);
+    return nb_input_html(source, data, len, out, e);
+  }
   if (!list) {
     nb_err_set(e, NB_PARSE,
                "%s: not a feed (root element <%s>, expected <rss>, "

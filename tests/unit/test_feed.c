@@ -127,9 +127,19 @@ static void test_malformed(void **state) {
   assert_null(strchr(e.msg, '\n'));
   assert_int_equal(l.n, 0);
 
-  assert_int_equal(feed("<html><body>not a feed</body></html>", &l, &e, &w),
+  assert_int_equal(feed("<?xml version=\"1.0\"?><opml><body/></opml>", &l,
+                        &e, &w),
                    NB_PARSE);
-  assert_non_null(strstr(e.msg, "not a feed (root element <html>"));
+  assert_string_equal(e.msg, "feed.xml: not a feed (root element <opml>, "
+                             "expected <rss>, <rdf:RDF> or <feed>)");
+  /* XHTML served as XML is read as the page it is */
+  assert_int_equal(feed("<html><body><p>An XHTML page, not a feed, with "
+                        "words enough.</p></body></html>",
+                        &l, &e, &w),
+                   NB_OK);
+  assert_string_equal(l.items[0]->paras[0],
+                      "An XHTML page, not a feed, with words enough.");
+  nb_article_list_release(&l);
 }
 
 /* XXE: an external entity naming a local file is never read. */
