@@ -201,13 +201,19 @@ static const char *story_title(nb_script *s, const nb_story *st) {
   return nb_arena_printf(s->arena, "%.*s...", (int)cut, t);
 }
 
-static void briefing_story(nb_script *s, const nb_story *st, int i,
-                           const nb_profile *p, int words) {
+/* "From Washington.", when the profile says datelines aloud. */
+static void say_dateline(nb_script *s, const nb_story *st, int i,
+                         const nb_profile *p) {
   if (st->dateline && p->dateline && *p->dateline) {
     char *d = fill(p->dateline, NULL, NULL, st->dateline);
     add_text(s, NB_ROLE_HEADLINE, d, strlen(d), NULL, &p->narrator, i);
     free(d);
   }
+}
+
+static void briefing_story(nb_script *s, const nb_story *st, int i,
+                           const nb_profile *p, int words) {
+  say_dateline(s, st, i, p);
   nb_buf lead = {0};
   for (size_t k = 0; k < st->n_lead; k++) {
     if (k)
@@ -242,6 +248,7 @@ static void full_story(nb_script *s, const nb_story *st, int i,
   if (a->title && *a->title)
     add_text(s, NB_ROLE_HEADLINE, a->title, strlen(a->title), NULL,
              &p->narrator, i);
+  say_dateline(s, st, i, p);
   int first = 1;
   for (size_t k = 0; k < a->n_paras; k++) {
     const char *para = a->paras[k];
@@ -282,8 +289,19 @@ static void full_story(nb_script *s, const nb_story *st, int i,
                 words && q->end_paragraph == k);
       cursor = qe;
     }
-    add_text(s, has_quote ? NB_ROLE_ATTRIBUTION : NB_ROLE_BODY, para + cursor,
-             len - cursor, NULL, has_quote ? &p->attribution : &p->narrator,
+    if (has_quote) {
+      /* after a quote, the rest of its sentence is the attribution ("said
+       * Hemi Walker, who led the delegation."); later sentences are
+       * narration again */
+      nb_sentence *sent = NULL;
+      size_t n = nb_sentences(para + cursor, len - cursor, &sent);
+      size_t cut = n > 1 ? cursor + sent[1].start : len;
+      free(sent);
+      add_text(s, NB_ROLE_ATTRIBUTION, para + cursor, cut - cursor, NULL,
+               &p->attribution, i);
+      cursor = cut;
+    }
+    add_text(s, NB_ROLE_BODY, para + cursor, len - cursor, NULL, &p->narrator,
              i);
   }
 }

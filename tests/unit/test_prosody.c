@@ -179,7 +179,8 @@ static void test_full_article(void **state) {
   nb_profile *p = *state;
   fixture f;
   make_story(&f, "Washington: The lead paragraph.");
-  const char *para = "\xE2\x80\x9CWe do not support it,\xE2\x80\x9D Kirby said.";
+  const char *para =
+      "\xE2\x80\x9CWe do not support it,\xE2\x80\x9D Kirby said. He left.";
   nb_article_add_para(f.a, para, strlen(para));
   nb_article_add_para(f.a, "A plain paragraph.", 18);
   f.q[0].paragraph = f.q[0].end_paragraph = 1;
@@ -189,14 +190,19 @@ static void test_full_article(void **state) {
   nb_story *stories[] = {&f.st};
   nb_script_opts o = {1, 0, NB_QUOTES_VOICE, NULL, NULL};
   nb_script *s = nb_script_build(stories, 1, p, &o);
-  assert_int_equal(s->n, 4);
+  assert_int_equal(s->n, 5);
+  /* the dateline is taken off the first paragraph */
   assert_int_equal(s->segs[0].role, NB_ROLE_BODY);
   assert_string_equal(s->segs[0].text, "The lead paragraph.");
   assert_int_equal(s->segs[1].role, NB_ROLE_QUOTE);
   assert_string_equal(s->segs[1].text, "We do not support it.");
+  /* the rest of the quote's sentence is the attribution, later sentences
+   * are narration again */
   assert_int_equal(s->segs[2].role, NB_ROLE_ATTRIBUTION);
   assert_string_equal(s->segs[2].text, "Kirby said.");
   assert_int_equal(s->segs[3].role, NB_ROLE_BODY);
+  assert_string_equal(s->segs[3].text, "He left.");
+  assert_int_equal(s->segs[4].role, NB_ROLE_BODY);
   nb_script_free(s);
   nb_article_free(f.a);
 }
