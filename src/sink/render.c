@@ -479,6 +479,8 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
   }
   nb_tts_close(tts);
   R.tl.total = R.pos;
+  nb_diag_printf(o->diag, NB_DEBUG, "render: %zu segments spoken after %.0f ms",
+                 s->n, now_ms() - R.t0);
 
   if (!st && n_failed == s->n)
     st = nb_err_set(e, NB_TTS, "no segment could be spoken: %s",
@@ -498,6 +500,8 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
   if (!st && R.file) {
     st = nb__file_commit(R.file, e);
     R.file = NULL;
+    nb_diag_printf(o->diag, NB_DEBUG, "render: %s written after %.0f ms",
+                   o->output, now_ms() - R.t0);
   }
   if (!st)
     st = write_timelines(&R);
