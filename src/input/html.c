@@ -123,7 +123,37 @@ static int is_c1(const nb_buf *b, size_t i) {
          (unsigned char)b->ptr[i + 1] <= 0x9F;
 }
 
+/* libxml2 2.9 can let a byte through where it switches a page it took
+ * for UTF-8 to Latin-1 in mid-text: what leaves this reader is valid
+ * UTF-8 whatever came in, invalid bytes dropped. */
+static void fix_utf8(nb_buf *b) {
+  size_t bad;
+  if (!b->len || nb_utf8_valid(b->ptr, b->len, &bad))
+    return;
+  nb_buf out = {0};
+  const unsigned char *p = (const unsigned char *)b->ptr;
+  for (size_t i = 0; i < b->len;) {
+    unsigned c = p[i];
+    size_t k = c < 0x80          ? 1
+               : (c >> 5) == 6  ? 2
+               : (c >> 4) == 14 ? 3
+               : (c >> 3) == 30 ? 4
+                                : 0;
+    if (k && i + k <= b->len && nb_utf8_valid((const char *)p + i, k, &bad)) {
+      nb_buf_put(&out, p + i, k);
+      i += k;
+    } else {
+      i++; /* a byte that begins no valid character */
+    }
+  }
+  nb_buf_release(b);
+  *b = out;
+  if (!b->ptr)
+    nb_buf_put(b, "", 0);
+}
+
 static void fix_c1(nb_buf *b) {
+  fix_utf8(b);
   size_t i = 0;
   while (i < b->len && !is_c1(b, i))
     i++;
@@ -814,9 +844,9 @@ static void fill_meta(nb_article *a, meta *m) {
     set_date(a, attr(m->time_el, "datetime"));
   /* link */
   if (m->canonical && *m->canonical)
-    a->link = nb_article_str(a, m->canonical);
+    a->link = norm_str(a, m->canonical, strlen(m->canonical));
   else if (m->og_url && *m->og_url)
-    a->link = nb_article_str(a, m->og_url);
+    a->link = norm_str(a, m->og_url, strlen(m->og_url));
   nb_buf_release(&b);
 }
 
@@ -1337,6 +1367,7 @@ nb_status nb__html_read(const char *source, const char *data, size_t len,
   nb_buf b = {0};
   if (m.ld.len && json_get(m.ld.ptr, "articleBody", &b) &&
       b.len > body_len(a) * 2 && body_len(a) < 600) {
+    fix_c1(&b);
     a->n_paras = 0;
     size_t start = 0;
     for (size_t i = 0; i <= b.len; i++)

@@ -244,6 +244,32 @@ static void test_nothing_to_read(void **state) {
                    NB_PARSE);
 }
 
+/* Bytes that are not UTF-8 in a page that says it is (found by fuzzing:
+ * libxml2 2.9 let the first one through when it fell back to Latin-1):
+ * what comes out is valid UTF-8 all the same. */
+static void test_invalid_utf8(void **state) {
+  (void)state;
+  const char *s = "<html><head><meta charset=\"utf-8\"><title>T\x85\x8c</title>"
+                  "<link rel=canonical href=\"https://x.example/\x85\"></head>"
+                  "<body><p>At least four months&\x85\x8c\x8e\x8ao; notice in "
+                  "most cases, the law says.</p></body></html>";
+  nb_article_list l = {0};
+  nb_err e = {0};
+  assert_int_equal(nb_input_html("u.html", s, strlen(s), &l, &e), NB_OK);
+  nb_article *a = l.items[0];
+  size_t bad;
+  assert_true(nb_utf8_valid(a->paras[0], strlen(a->paras[0]), &bad));
+  assert_true(nb_utf8_valid(a->title, strlen(a->title), &bad));
+  assert_true(nb_utf8_valid(a->link, strlen(a->link), &bad));
+  assert_non_null(strstr(a->paras[0], "notice in most cases"));
+  nb_article_list_release(&l);
+  /* the fuzzer's input itself (heavy-ads.html with four bytes changed) */
+  a = read_one("html/invalid-utf8-fuzz.html", &l);
+  for (size_t i = 0; i < a->n_paras; i++)
+    assert_true(nb_utf8_valid(a->paras[i], strlen(a->paras[i]), &bad));
+  nb_article_list_release(&l);
+}
+
 /* 10,000 nested elements: libxml2 keeps them, and every walk here is
  * iterative, so nothing recurses 10,000 deep. */
 static void test_deep_nesting(void **state) {
@@ -311,6 +337,7 @@ int main(void) {
       cmocka_unit_test(test_charsets),     cmocka_unit_test(test_structure),
       cmocka_unit_test(test_dates),        cmocka_unit_test(test_nothing_to_read),
       cmocka_unit_test(test_deep_nesting), cmocka_unit_test(test_big_page_fast),
+      cmocka_unit_test(test_invalid_utf8),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
