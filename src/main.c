@@ -956,6 +956,9 @@ int main(int argc, char **argv) {
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
   signal(SIGPIPE, SIG_IGN);
+  /* a file size limit (ulimit -f) must be a write error we can clean up
+   * after, not death by SIGXFSZ with a temporary file left behind */
+  signal(SIGXFSZ, SIG_IGN);
   opts o = {0};
   o.max_quotes = 2;
   o.frame = -1;

@@ -173,9 +173,11 @@ typedef struct nb_article {
 nb_article *nb_article_new(const char *source);
 void nb_article_free(nb_article *a);
 /* Copies p[0..n) as a new paragraph, folding runs of white space to one
- * space and trimming; an empty result adds nothing. */
+ * space, trimming, and dropping control characters (C0, DEL, C1) and
+ * byte-order marks; an empty result adds nothing. */
 void nb_article_add_para(nb_article *a, const char *p, size_t n);
-/* Copies s into the article's arena (NULL stays NULL). */
+/* Copies s into the article's arena, cleaned the same way (NULL stays
+ * NULL). */
 const char *nb_article_str(nb_article *a, const char *s);
 
 typedef struct nb_article_list {

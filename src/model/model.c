@@ -45,9 +45,14 @@ static int is_space_at(const unsigned char *s, size_t n, size_t i,
   return 0;
 }
 
-void nb_article_add_para(nb_article *a, const char *p, size_t n) {
+/* Copies p[0..n) into the arena as clean text: runs of white space folded
+ * to one space and trimmed, control characters (C0, DEL, C1: 0x01 starts an
+ * eSpeak embedded command, and none belongs in a transcript or XML) and
+ * byte-order marks dropped.  Every string an article holds comes through
+ * here, so no later stage meets a control byte. */
+static char *clean(nb_arena *arena, const char *p, size_t n, size_t *out_len) {
   const unsigned char *s = (const unsigned char *)p;
-  char *out = nb_arena_alloc(a->arena, n + 1);
+  char *out = nb_arena_alloc(arena, n + 1);
   size_t o = 0, sl;
   int pending_space = 0;
   for (size_t i = 0; i < n;) {
@@ -56,7 +61,15 @@ void nb_article_add_para(nb_article *a, const char *p, size_t n) {
       i += sl;
       continue;
     }
-    /* U+FEFF byte-order mark and U+200B zero-width space carry nothing */
+    if (s[i] < 0x20 || s[i] == 0x7F) {
+      i++;
+      continue;
+    }
+    /* U+0080..U+009F (C1 controls), U+FEFF byte-order mark */
+    if ((s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)) {
+      i += 2;
+      continue;
+    }
     if (s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF) {
       i += 3;
       continue;
@@ -67,7 +80,14 @@ void nb_article_add_para(nb_article *a, const char *p, size_t n) {
     out[o++] = (char)s[i++];
   }
   out[o] = 0;
-  if (o == 0)
+  *out_len = o;
+  return out;
+}
+
+void nb_article_add_para(nb_article *a, const char *p, size_t n) {
+  size_t len;
+  char *out = clean(a->arena, p, n, &len);
+  if (len == 0)
     return;
   if (a->n_paras == a->cap_paras) {
     a->cap_paras = a->cap_paras ? a->cap_paras * 2 : 16;
@@ -77,7 +97,10 @@ void nb_article_add_para(nb_article *a, const char *p, size_t n) {
 }
 
 const char *nb_article_str(nb_article *a, const char *s) {
-  return nb_arena_strdup(a->arena, s);
+  if (!s)
+    return NULL;
+  size_t len;
+  return clean(a->arena, s, strlen(s), &len);
 }
 
 void nb_article_list_push(nb_article_list *l, nb_article *a) {

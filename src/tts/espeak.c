@@ -8,6 +8,7 @@
 #include <espeak-ng/speak_lib.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -78,8 +79,10 @@ nb_status nb__espeak_init(const char *data_path, nb_err *e) {
 nb_status nb__espeak_voice(const char *name, nb_err *e) {
   if (!name || !*name)
     name = "en";
-  if (strcmp(name, current_voice) == 0)
-    return NB_OK;
+  /* The voice is loaded again for every segment, even when unchanged:
+   * loading resets the synthesizer's carried-over state (echo buffer,
+   * pitch history), so a segment sounds the same whichever worker speaks
+   * it and whatever that worker spoke before. */
   if (strlen(name) >= sizeof current_voice || strstr(name, ".."))
     return nb_err_set(e, NB_TTS, "unknown espeak voice \"%s\"", name);
   current_voice[0] = 0;
@@ -118,6 +121,11 @@ void nb__espeak_params(int rate, int pitch, int range, int volume) {
 nb_status nb__espeak_speak(const char *text, const nb__espeak_sink *sink,
                            nb_err *e) {
   active_sink = sink;
+  /* Some voice variants (the +f voices' breath, the klatt voices' noise)
+   * draw on rand(): seed it for every segment, so the same text in the
+   * same voice gives the same samples whichever worker speaks it and
+   * whatever it spoke before.  newsbrief is deterministic. */
+  srand(1);
   /* Plain UTF-8 text: no espeakSSML (markup would be obeyed), no
    * espeakPHONEMES ([[...]] would be phoneme input). */
   espeak_ERROR r = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,

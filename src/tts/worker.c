@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,25 @@ static void send_reply(int fd, uint64_t id, const char *msg, growbuf *g) {
     _exit(0); /* the parent is gone */
 }
 
+/* Speaks one request and replies: the body of a per-segment child. */
+static void speak_one(int fd, const req_hdr *h, const char *voice,
+                      const char *text, growbuf *g) {
+  if (h->flags & NB__TTS_HANG)
+    for (;;)
+      pause();
+  if (h->flags & NB__TTS_CRASH)
+    abort();
+  nb_err e = {0};
+  g[0].len = g[1].len = 0;
+  nb_status st = nb__espeak_voice(voice, &e);
+  if (st == NB_OK) {
+    nb__espeak_params(h->rate, h->pitch, h->range, h->volume);
+    nb__espeak_sink sink = {sink_pcm, sink_event, g};
+    st = nb__espeak_speak(text, &sink, &e);
+  }
+  send_reply(fd, h->id, st == NB_OK ? NULL : e.msg, g);
+}
+
 _Noreturn static void worker_main(int fd) {
   growbuf g[2] = {{0}, {0}};
   char *voice = NULL, *text = NULL;
@@ -176,20 +196,37 @@ _Noreturn static void worker_main(int fd) {
       _exit(0);
     voice[h.voice_len] = 0;
     text[h.text_len] = 0;
-    if (h.flags & NB__TTS_HANG)
-      for (;;)
-        pause();
-    if (h.flags & NB__TTS_CRASH)
-      abort();
-    nb_err e = {0};
-    g[0].len = g[1].len = 0;
-    nb_status st = nb__espeak_voice(voice, &e);
-    if (st == NB_OK) {
-      nb__espeak_params(h.rate, h.pitch, h.range, h.volume);
-      nb__espeak_sink sink = {sink_pcm, sink_event, g};
-      st = nb__espeak_speak(text, &sink, &e);
+    /* Each segment is spoken by a child forked from this worker, whose
+     * eSpeak was initialized and never used: eSpeak carries state from one
+     * synthesis to the next (echo, pitch history), so this is what makes a
+     * segment's samples the same whichever worker speaks it and whatever
+     * came before.  A fork costs well under a millisecond. */
+    pid_t me = getpid();
+    pid_t kid = fork();
+    if (kid == 0) {
+      prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed worker takes it along */
+      if (getppid() != me)
+        _exit(0);
+      speak_one(fd, &h, voice, text, g);
+      _exit(0);
     }
-    send_reply(fd, h.id, st == NB_OK ? NULL : e.msg, g);
+    if (kid < 0) { /* no fork: speak here, at the cost of repeatability */
+      speak_one(fd, &h, voice, text, g);
+      continue;
+    }
+    int status;
+    while (waitpid(kid, &status, 0) < 0)
+      if (errno != EINTR)
+        _exit(0);
+    /* The child died before it replied: die the same way, so the parent
+     * sees a crashed synthesizer and replaces this worker. */
+    if (WIFSIGNALED(status)) {
+      signal(WTERMSIG(status), SIG_DFL);
+      raise(WTERMSIG(status));
+      _exit(128 + WTERMSIG(status));
+    }
+    if (WEXITSTATUS(status) != 0)
+      _exit(WEXITSTATUS(status));
   }
 }
 
