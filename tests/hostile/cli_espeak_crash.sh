@@ -58,7 +58,7 @@ for f in "$NB_SRC"/tests/data/espeak-crash/*.txt; do
   python3 - "$f" <<'PY'
 import sys
 v = open(sys.argv[1], "rb").read().decode("utf-8", "ignore")
-v = " ".join(v.split())[:4000]
+v = " ".join(v.replace("\0", "").split())[:4000]
 open("embedded.txt", "w").write(
     "Washington: The minister said on Friday that %s was the plan.\n\n"
     "\"We read %s to the end,\" said Mayor Ana Lopez on Friday.\n" % (v, v))
