@@ -476,6 +476,8 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
     size_t pause = (size_t)s->segs[i].pause_ms * NB_TTS_RATE / 1000;
     st = emit(&R, NULL, pause);
     R.pos += pause;
+    if (o->progress)
+      o->progress(o->progress_ud, i + 1, s->n, (double)R.pos / NB_TTS_RATE);
   }
   nb_tts_close(tts);
   R.tl.total = R.pos;

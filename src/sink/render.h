@@ -32,6 +32,10 @@ typedef struct nb_render_opts {
   const char *title, *artist, *album, *date, *comment; /* file metadata */
   const nb_diag *diag;
   volatile sig_atomic_t *interrupted; /* set by a signal handler: stop */
+  /* Called after each segment is synthesized (and, when playing, queued):
+   * segments done of total, and seconds of audio so far.  May be NULL. */
+  void (*progress)(void *ud, size_t done, size_t total, double seconds);
+  void *progress_ud;
 } nb_render_opts;
 
 typedef struct nb_render_result {
