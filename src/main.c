@@ -786,6 +786,35 @@ static int cmd_extract(opts *o, int argc, char **argv) {
   return rc ? rc : incomplete ? EXIT_INCOMPLETE : EXIT_OK;
 }
 
+/* The progress line on a terminal: stories, segments, seconds of audio
+ * synthesized and an estimate of the time left, redrawn in place. */
+typedef struct progress {
+  size_t stories;
+  struct timespec t0;
+  int shown;
+} progress;
+
+static double since(const struct timespec *t0) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)(t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void on_progress(void *ud, size_t done, size_t total, double seconds) {
+  progress *p = ud;
+  double el = since(&p->t0);
+  if (done < total && el < 0.5)
+    return; /* a short run finishes before a line would help */
+  double eta = done ? el * (double)(total - done) / (double)done : 0;
+  fprintf(stderr, "\rnewsbrief: %zu stor%s, segment %zu/%zu, %.0f s of audio, ",
+          p->stories, p->stories == 1 ? "y" : "ies", done, total, seconds);
+  if (done < total)
+    fprintf(stderr, "about %.0f s left  ", eta);
+  else
+    fputs("finishing the file  ", stderr); /* loudness pass and encoding */
+  p->shown = 1;
+}
+
 static int cmd_speak(opts *o, int argc, char **argv) {
   if (!o->output && !o->play)
     return usage_error("%s needs -o FILE or --play", "speak");
@@ -818,6 +847,12 @@ static int cmd_speak(opts *o, int argc, char **argv) {
   ro.date = NULL;
   ro.diag = &r.diag;
   ro.interrupted = &interrupted;
+  progress pr = {r.n_stories, {0, 0}, 0};
+  clock_gettime(CLOCK_MONOTONIC, &pr.t0);
+  if (!o->quiet && !o->verbose && isatty(2)) {
+    ro.progress = on_progress;
+    ro.progress_ud = &pr;
+  }
   nb_render_result res = {0};
   nb_err e = {0};
   if (s->n == 0) {
@@ -825,8 +860,12 @@ static int cmd_speak(opts *o, int argc, char **argv) {
             r.articles.items[0]->source);
     rc = EXIT_FAIL;
   } else if (nb_render(s, &ro, &res, &e) != NB_OK) {
+    if (pr.shown)
+      fputs("\n", stderr);
     rc = fail(&e);
   } else {
+    if (pr.shown)
+      fputs("\r\033[K", stderr); /* clear the progress line */
     rc = res.n_failed || r.incomplete ? EXIT_INCOMPLETE : EXIT_OK;
     if (res.n_failed)
       fprintf(stderr,
