@@ -401,13 +401,16 @@ static int parse_options(const command *c, opts *o, int argc, char **argv) {
 
 /* ---- diagnostics ---------------------------------------------------------- */
 
+/* The story being summarized, so that verbose notes say which one. */
+static const char *diag_source;
+
 static void on_diag(void *ud, nb_level level, const char *msg) {
   const opts *o = ud;
   if (level == NB_WARN)
     fprintf(stderr, "newsbrief: warning: %s\n", msg);
-  else if (level == NB_INFO && o->verbose)
-    fprintf(stderr, "newsbrief: %s\n", msg);
-  else if (level == NB_DEBUG && o->verbose)
+  else if (o->verbose && diag_source)
+    fprintf(stderr, "newsbrief: %s: %s\n", diag_source, msg);
+  else if (o->verbose)
     fprintf(stderr, "newsbrief: %s\n", msg);
 }
 
@@ -463,8 +466,12 @@ static int read_inputs(run *r, const opts *o, int argc, char **argv) {
   nb_summary_opts so = {o->lead_sentences ? o->lead_sentences : 1,
                         o->max_quotes, &r->diag};
   r->stories = nb_xcalloc(r->articles.n, sizeof *r->stories);
-  for (size_t i = 0; i < r->articles.n; i++)
-    r->stories[r->n_stories++] = nb_summarize(r->articles.items[i], &so);
+  for (size_t i = 0; i < r->articles.n; i++) {
+    const nb_article *a = r->articles.items[i];
+    diag_source = a->title && r->articles.n > 1 ? a->title : a->source;
+    r->stories[r->n_stories++] = nb_summarize(a, &so);
+  }
+  diag_source = NULL;
   return -1;
 }
 
