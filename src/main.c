@@ -948,7 +948,14 @@ static int cmd_voices(opts *o, int argc, char **argv) {
       char *nl = strchr(line, '\n');
       if (nl)
         *nl = 0;
-      nb_buf_printf(&b, "  %s\n", line);
+      /* "Name\tlanguage\tgender" -> "  language  Name (gender)" */
+      char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+      if (t1 && t2) {
+        *t1 = *t2 = 0;
+        nb_buf_printf(&b, "  %-14s %s (%s)\n", t1 + 1, line, t2 + 1);
+      } else {
+        nb_buf_printf(&b, "  %s\n", line);
+      }
       line = nl ? nl + 1 : line + strlen(line);
     }
   }
@@ -968,6 +975,8 @@ static int cmd_devices(opts *o, int argc, char **argv) {
     nb_buf_release(&b);
     return fail(&e);
   }
+  if (b.len == 0)
+    nb_buf_puts(&b, "(no audio output devices: --play needs a sound card, or an ALSA device)\n");
   int rc = write_stdout(&b);
   nb_buf_release(&b);
   return rc;
