@@ -78,6 +78,7 @@ for t in $TARGETS; do
   dict=""
   [ -f tests/fuzz/$t.dict ] && dict="-dict=tests/fuzz/$t.dict"
   out=$B/findings/$t
+  rm -rf "$out" # an earlier run's findings were copied out already
   mkdir -p "$out"
   log=$B/fuzz-$t.log
   echo "fuzz.sh: $t for ${SECONDS_EACH}s (log: $log)" >&2
