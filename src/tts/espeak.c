@@ -7,10 +7,12 @@
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 static int initialized;
 static char current_voice[64];
@@ -65,8 +67,37 @@ nb_status nb__espeak_init(const char *data_path, nb_err *e) {
     return ng_error(e, st, data_path ? data_path : "cannot load voice data");
   }
   /* Synchronous: samples come back on this thread before espeak_Synth
-   * returns; 100 ms chunks keep the callback cheap. */
-  st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 100, NULL);
+   * returns; 100 ms chunks keep the callback cheap.
+   *
+   * Debian's 1.51 opens a sound device here even in synchronous mode (its
+   * espeak_ng_InitializeOutput calls pcaudiolib's
+   * create_audio_device_object unconditionally): it connects to a
+   * PulseAudio server, starting a thread, creating ~/.config/pulse and
+   * printing to stderr when that fails, then opens ALSA's "default" PCM,
+   * which is the user's sound card (or a test's file device).  newsbrief
+   * never plays through eSpeak, so it points that probe at nothing: a
+   * PulseAudio server that cannot exist, ALSA's "null" PCM, and stderr
+   * closed for the duration.  tests/unit/test_tts.c pins this. */
+  const char *pulse = getenv("PULSE_SERVER");
+  char *saved = pulse ? nb_xstrdup(pulse) : NULL;
+  setenv("PULSE_SERVER", "unix:/nonexistent/newsbrief-no-pulse", 1);
+  fflush(stderr);
+  int err_fd = dup(2), null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (err_fd >= 0 && null_fd >= 0)
+    dup2(null_fd, 2);
+  st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 100, "null");
+  if (err_fd >= 0) {
+    dup2(err_fd, 2);
+    close(err_fd);
+  }
+  if (null_fd >= 0)
+    close(null_fd);
+  if (saved) {
+    setenv("PULSE_SERVER", saved, 1);
+    free(saved);
+  } else {
+    unsetenv("PULSE_SERVER");
+  }
   if (st != ENS_OK)
     return ng_error(e, st, "cannot start synthesis");
   espeak_SetSynthCallback(on_synth);
