@@ -69,6 +69,13 @@ void nb__meter_free(nb__meter *m) {
  * lags input by L + H samples; finish flushes the tail. */
 
 #define TP_H 8 /* interpolation half-length, in samples */
+/* The release ends, the gain returning to exactly 1, when the reduction
+ * is under this (0.0009 dB): a step far below a 16-bit sample's size once
+ * the ring's mean has smoothed it, and it lets the limiter go idle, which
+ * is what the fast path needs.  The reduction is kept as 1 - s, not s:
+ * near 1, a float s cannot take the release's last small steps (it stuck
+ * at 0.99992, so the limiter never went idle after its first peak). */
+#define NB_REL_END 1e-4f
 
 struct nb__limiter {
   double gain;
@@ -76,7 +83,7 @@ struct nb__limiter {
   float thresh; /* below this, inter-sample peaks cannot reach the ceiling */
   float coef[3][2 * TP_H];
   size_t L;
-  float rel;
+  float keep; /* the release: the reduction 1 - s shrinks by this */
   /* input after gain, from absolute index x0 on */
   float *xs;
   size_t xs_n, xs_cap;
@@ -92,7 +99,7 @@ struct nb__limiter {
   float *ring;
   double sum;
   size_t n_low; /* entries of ring below 1 */
-  float s_prev;
+  float d_prev; /* 1 - s of the last sample: the reduction releasing */
 };
 
 nb__limiter *nb__limiter_new(unsigned rate, double gain, double ceiling_db) {
@@ -101,7 +108,7 @@ nb__limiter *nb__limiter_new(unsigned rate, double gain, double ceiling_db) {
   l->ceil = (float)pow(10, ceiling_db / 20);
   l->thresh = l->ceil * 0.5f;
   l->L = rate / 200 + 1;
-  l->rel = (float)(1 - exp(-1.0 / (0.06 * rate)));
+  l->keep = (float)exp(-1.0 / (0.06 * rate));
   for (int k = 1; k <= 3; k++) {
     double t = k / 4.0;
     for (int j = -TP_H + 1; j <= TP_H; j++) {
@@ -120,9 +127,10 @@ nb__limiter *nb__limiter_new(unsigned rate, double gain, double ceiling_db) {
   for (size_t i = 0; i <= l->L; i++)
     l->ring[i] = 1;
   l->sum = (double)(l->L + 1);
-  l->s_prev = 1;
   return l;
 }
+
+int nb__limiter_fast = 1;
 
 static float x_at(const nb__limiter *l, int64_t i) {
   if (i < (int64_t)l->x0 || i >= (int64_t)l->avail)
@@ -135,8 +143,13 @@ static void append(nb__limiter *l, const float *in, size_t n, double g) {
     l->xs_cap = (l->xs_n + n) * 2;
     l->xs = nb_xrealloc(l->xs, l->xs_cap * sizeof *l->xs);
   }
-  for (size_t i = 0; i < n; i++)
-    l->xs[l->xs_n + i] = in ? (float)(in[i] * g) : 0.0f;
+  /* Two plain loops rather than a test inside one: they vectorize. */
+  float *dst = l->xs + l->xs_n;
+  if (in)
+    for (size_t i = 0; i < n; i++)
+      dst[i] = (float)(in[i] * g);
+  else
+    memset(dst, 0, n * sizeof *dst);
   l->xs_n += n;
   l->avail += n;
 }
@@ -163,14 +176,85 @@ static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
   uint64_t *dq_i = l->dq_i;
   float *dq_r = l->dq_r, *ring = l->ring;
   const float *xs = l->xs;
-  float s_prev = l->s_prev;
-  const float ceil = l->ceil, thresh = l->thresh, rel = l->rel;
+  float d_prev = l->d_prev;
+  const float ceil = l->ceil, thresh = l->thresh, k_rel = l->keep;
+  const int fast = nb__limiter_fast;
   double sum = l->sum;
   size_t slot = (size_t)(next % L1);
   while (next + TP_H < avail) {
-    int64_t i = (int64_t)next;
     /* i >= x0 and i + 1 < avail always hold here: no bounds checks */
     const float *xi = xs + (next - x0);
+    if (fast && fabsf(xi[0]) <= thresh) {
+      /* The fast path, for most of a speech signal: a run of quiet
+       * samples (this one and the next under thresh, so r is exactly 1
+       * with no interpolation) while no gain reduction is left in the
+       * look-ahead window (the deque's minimum is 1).  Then m is 1
+       * throughout the run: the deque work and the detector can be
+       * skipped, and only the release and the ring's mean remain, in the
+       * same operations as the loop below, so the output is the same bit
+       * for bit (the unit test compares the two).  Once the limiter is
+       * idle (s is 1, the ring all ones) the gain is exactly 1 and the
+       * rest of the run is a copy. */
+      while (dq_n && dq_i[dq_head] + L < next) {
+        dq_head = (dq_head + 1) & mask;
+        dq_n--;
+      }
+      if (dq_n == 0 || dq_r[dq_head] >= 1) {
+        size_t lim = (size_t)(avail - TP_H - next), b = 0;
+        while (b < lim && fabsf(xi[b + 1]) <= thresh)
+          b++;
+        if (b > 0) {
+          const uint64_t stop = next + b;
+          const uint64_t out_end = received + L; /* outputs for j < this */
+          while (next < stop && (d_prev > 0 || n_low)) {
+            float d = d_prev;
+            if (d > 0) {
+              d *= k_rel;
+              if (d < NB_REL_END)
+                d = 0;
+            }
+            d_prev = d;
+            float s = 1 - d;
+            float g = 1;
+            if (s < 1 || n_low) {
+              sum += (double)s - ring[slot];
+              g = (float)(sum / (double)L1);
+              if (g > 1)
+                g = 1;
+            }
+            if (ring[slot] < 1)
+              n_low--;
+            if (s < 1)
+              n_low++;
+            ring[slot] = s;
+            if (n_low == 0)
+              sum = (double)L1;
+            if (++slot == L1)
+              slot = 0;
+            if (next >= L && next < out_end)
+              o_ptr[on++] = xs[next - L - x0] * g;
+            next++;
+          }
+          if (next < stop) { /* idle: the gain is exactly 1 */
+            uint64_t lo = next > L ? next : L, hi = stop;
+            if (hi > out_end)
+              hi = out_end;
+            if (hi > lo) {
+              memcpy(o_ptr + on, xs + (lo - L - x0),
+                     (size_t)(hi - lo) * sizeof *o_ptr);
+              on += (size_t)(hi - lo);
+            }
+            slot = (size_t)((slot + (stop - next)) % L1);
+            next = stop;
+          }
+          dq_i[dq_head] = stop - 1; /* the deque: the run's last r, 1 */
+          dq_r[dq_head] = 1;
+          dq_n = 1;
+          continue;
+        }
+      }
+    }
+    int64_t i = (int64_t)next;
     float p = fabsf(xi[0]);
     float q = fabsf(xi[1]);
     float peak = p > q ? p : q;
@@ -202,15 +286,18 @@ static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
       dq_n--;
     }
     float m = dq_r[dq_head];
-    float s = s_prev;
-    if (s < 1) {
-      s += (1 - s) * rel;
-      if (s > 0.999999f)
-        s = 1;
+    float d = d_prev;
+    if (d > 0) {
+      d *= k_rel;
+      if (d < NB_REL_END)
+        d = 0;
     }
-    if (m < s)
+    float s = 1 - d;
+    if (m < s) {
       s = m;
-    s_prev = s;
+      d = 1 - m;
+    }
+    d_prev = d;
     float g = 1; /* the common case: nothing to limit in the window */
     if (s < 1 || n_low) {
       sum += (double)s - ring[slot];
@@ -237,7 +324,7 @@ static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
   l->dq_head = dq_head;
   l->dq_n = dq_n;
   l->n_low = n_low;
-  l->s_prev = s_prev;
+  l->d_prev = d_prev;
   l->sum = sum;
   *out_n = on;
   /* Drop what neither the detector nor the output needs any more. */

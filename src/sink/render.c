@@ -153,9 +153,13 @@ static nb_status file_stage(render *R, nb__limiter *lim, const float *in,
  * rendering with no gain writes exactly the samples eSpeak made. */
 static float *to_float(render *R, const int16_t *pcm, size_t n) {
   R->fin = grow(R->fin, &R->fin_cap, n ? n : 1);
-  for (size_t i = 0; i < n; i++)
-    R->fin[i] = pcm ? pcm[i] / 32768.0f : 0.0f;
-  return R->fin;
+  float *f = R->fin;
+  if (pcm) /* no test inside the loop: it vectorizes */
+    for (size_t i = 0; i < n; i++)
+      f[i] = pcm[i] * (1.0f / 32768);
+  else
+    memset(f, 0, n * sizeof *f);
+  return f;
 }
 
 static nb_status open_spool(render *R);

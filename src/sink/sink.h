@@ -88,6 +88,9 @@ void nb__limiter_push(nb__limiter *l, const float *in, size_t n, float **out,
 void nb__limiter_finish(nb__limiter *l, float **out, size_t *out_cap,
                         size_t *out_n);
 void nb__limiter_free(nb__limiter *l);
+/* Non-zero (the default): quiet stretches skip the peak detector, which
+ * gives the same output faster.  Tests turn it off to compare. */
+extern int nb__limiter_fast;
 
 /* ---- live playback (portaudio.c) ---------------------------------------- */
 
