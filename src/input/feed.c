@@ -110,6 +110,8 @@ static void on_error(void *ud, xmlErrorPtr err) {
     return;
   }
   snprintf(f->msg, sizeof f->msg, "%s", err->message ? err->message : "error");
+  /* one line: libxml2's messages can go on ("Bytes: 0xE9 0x74 ...") */
+  f->msg[strcspn(f->msg, "\n")] = 0;
   size_t n = strlen(f->msg);
   while (n && (f->msg[n - 1] == '\n' || f->msg[n - 1] == ' '))
     f->msg[--n] = 0;
