@@ -9,9 +9,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The longest segment handed to the synthesizer, in bytes.  A sentence
+ * can be megabytes long in a hostile page; one eSpeak call on it takes
+ * minutes and memory without bound, so longer text is cut into pieces at a
+ * sentence end or a space (the listener hears no difference: no pause is
+ * put between pieces). */
+#define SEGMENT_MAX 4000
+
+static const char *add_one(nb_script *s, nb_role role, const char *text,
+                           size_t len, const char *speaker,
+                           const nb_voice *v, int story);
+
 static const char *add_text(nb_script *s, nb_role role, const char *text,
                             size_t len, const char *speaker,
                             const nb_voice *v, int story) {
+  const char *first = NULL;
+  while (len > SEGMENT_MAX) {
+    size_t cut = 0;
+    for (size_t k = SEGMENT_MAX; k > SEGMENT_MAX / 2 && !cut; k--)
+      if (text[k] == ' ' && strchr(".?!", text[k - 1]))
+        cut = k;
+    for (size_t k = SEGMENT_MAX; k > 0 && !cut; k--)
+      if (text[k] == ' ')
+        cut = k;
+    if (!cut) /* no space at all: cut between UTF-8 characters */
+      for (cut = SEGMENT_MAX; cut > 1 && (text[cut] & 0xC0) == 0x80; cut--)
+        ;
+    const char *t = add_one(s, role, text, cut, speaker, v, story);
+    if (t) {
+      first = first ? first : t;
+      s->segs[s->n - 1].pause_ms = 0;
+    }
+    text += cut, len -= cut;
+  }
+  const char *t = add_one(s, role, text, len, speaker, v, story);
+  return first ? first : t;
+}
+
+static const char *add_one(nb_script *s, nb_role role, const char *text,
+                           size_t len, const char *speaker,
+                           const nb_voice *v, int story) {
   /* trim, and skip pieces with nothing to say (", " between two quotes) */
   while (len && isspace((unsigned char)*text))
     text++, len--;

@@ -15,6 +15,8 @@
  * of two letters or more.  Keeping the dots of the first few letters keeps
  * real initialisms ("U.S.", "J. R. R.") as they are. */
 #define CHAIN_KEEP 10
+/* Longest run of one repeated letter or digit ("zzz" stays). */
+#define LETTER_RUN_MAX 3
 /* Longest run of letters without a space that eSpeak is given. */
 #define WORD_MAX 40
 /* Longest run of one repeated punctuation mark ("..." stays). */
@@ -157,8 +159,14 @@ char *nb_speakable(const char *text) {
       run = 0;
       continue;
     }
-    if (is_punct(ch) && ch == prev) {
-      if (++run >= PUNCT_RUN_MAX)
+    /* "!!!!!!" and "aaaaaaaa...": eSpeak reads each one, or spells a
+     * letter run out for minutes; no English word repeats a letter four
+     * times.  Digits are left alone: 1000000 is a number. */
+    size_t cap = is_punct(ch) ? PUNCT_RUN_MAX
+                 : ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ? LETTER_RUN_MAX
+                                                             : 0;
+    if (ch == prev && cap) {
+      if (++run >= cap)
         continue;
     } else {
       run = 0;

@@ -240,6 +240,37 @@ static void test_profile_errors(void **state) {
   }
 }
 
+static void test_long_text_cut(void **state) {
+  nb_profile *p = *state;
+  nb_buf lead = {0};
+  for (int i = 0; i < 400; i++)
+    nb_buf_puts(&lead, "The council met again on the matter of roads. ");
+  fixture f;
+  make_story(&f, lead.ptr);
+  f.st.n_key = 0;
+  nb_story *stories[] = {&f.st};
+  nb_script *s = nb_script_build(stories, 1, p, NULL);
+  assert_true(s->n >= 5);
+  nb_buf joined = {0};
+  for (size_t i = 0; i < s->n; i++) {
+    assert_int_equal(s->segs[i].role, NB_ROLE_LEAD);
+    assert_true(strlen(s->segs[i].text) <= 4000);
+    /* pieces of one sentence run: cut at sentence ends, no pause */
+    assert_int_equal(s->segs[i].pause_ms,
+                     i + 1 < s->n ? 0 : p->narrator.pause_ms);
+    const char *t = s->segs[i].text;
+    assert_int_equal(t[strlen(t) - 1], '.');
+    nb_buf_printf(&joined, "%s%s", i ? " " : "", t);
+  }
+  nb_buf_putc(&lead, 0);
+  lead.ptr[lead.len - 2] = 0; /* the trailing space */
+  assert_string_equal(joined.ptr, lead.ptr);
+  nb_buf_release(&joined);
+  nb_buf_release(&lead);
+  nb_script_free(s);
+  nb_article_free(f.a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_briefing_segments),
@@ -248,6 +279,7 @@ int main(void) {
       cmocka_unit_test(test_ssml_escapes),
       cmocka_unit_test(test_full_article),
       cmocka_unit_test(test_profile_errors),
+      cmocka_unit_test(test_long_text_cut),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
