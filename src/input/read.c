@@ -123,7 +123,8 @@ static nb_status read_dir(const char *path, const nb_input_opts *o,
     names[n++] = nb_xstrdup(de->d_name);
   }
   closedir(d);
-  qsort(names, n, sizeof *names, cmp_str);
+  if (n > 1)
+    qsort(names, n, sizeof *names, cmp_str);
   nb_status st = NB_OK;
   size_t before = out->n, failed = 0;
   nb_err first = {0};

@@ -284,7 +284,8 @@ void nb_profile_list(nb_buf *out) {
     }
     closedir(d);
   }
-  qsort(lines, n, sizeof *lines, cmp_str);
+  if (n > 1)
+    qsort(lines, n, sizeof *lines, cmp_str);
   for (size_t k = 0; k < n; k++) {
     nb_buf_puts(out, lines[k]);
     free(lines[k]);
