@@ -171,6 +171,17 @@ static void speak_one(int fd, const req_hdr *h, const char *voice,
     abort();
   nb_err e = {0};
   g[0].len = g[1].len = 0;
+  /* Room for the samples at once, generously (eSpeak makes about 3 KB of
+   * samples per character at its default rate; untouched pages cost
+   * nothing): growing by doubling would copy them, and in a freshly forked
+   * child every page written is a page fault. */
+  if (g[0].cap == 0) {
+    size_t want = (size_t)h->text_len * 8192 + (1 << 16);
+    if (want > ((size_t)64 << 20)) /* beyond: doubling, as before */
+      want = (size_t)64 << 20;
+    g[0].p = nb_xmalloc(want);
+    g[0].cap = want;
+  }
   nb_status st = nb__espeak_voice(voice, &e);
   if (st == NB_OK) {
     nb__espeak_params(h->rate, h->pitch, h->range, h->volume);
@@ -180,37 +191,53 @@ static void speak_one(int fd, const req_hdr *h, const char *voice,
   send_reply(fd, h->id, st == NB_OK ? NULL : e.msg, g);
 }
 
+/* Reads one request into h, *voice and *text.  Returns 0 when the parent
+ * closed the socket (or spoke nonsense): the worker is done. */
+static int read_request(int fd, req_hdr *h, char **voice, char **text) {
+  int r = read_all(fd, h, sizeof *h);
+  if (r <= 0 || h->magic != REQ_MAGIC || h->voice_len > 256 ||
+      h->text_len > MAX_TEXT)
+    return 0;
+  *voice = nb_xrealloc(*voice, h->voice_len + 1);
+  *text = nb_xrealloc(*text, h->text_len + 1);
+  if (read_all(fd, *voice, h->voice_len) < 0 ||
+      read_all(fd, *text, h->text_len) < 0)
+    return 0;
+  (*voice)[h->voice_len] = 0;
+  (*text)[h->text_len] = 0;
+  return 1;
+}
+
+#define CHILD_DONE 0 /* spoke one segment */
+#define CHILD_EOF 3  /* the parent closed the socket */
+
 _Noreturn static void worker_main(int fd) {
   growbuf g[2] = {{0}, {0}};
   char *voice = NULL, *text = NULL;
+  req_hdr h;
   for (;;) {
-    req_hdr h;
-    int r = read_all(fd, &h, sizeof h);
-    if (r <= 0 || h.magic != REQ_MAGIC || h.voice_len > 256 ||
-        h.text_len > MAX_TEXT)
-      _exit(0); /* parent closed the socket (or spoke nonsense): done */
-    voice = nb_xrealloc(voice, h.voice_len + 1);
-    text = nb_xrealloc(text, h.text_len + 1);
-    if (read_all(fd, voice, h.voice_len) < 0 ||
-        read_all(fd, text, h.text_len) < 0)
-      _exit(0);
-    voice[h.voice_len] = 0;
-    text[h.text_len] = 0;
     /* Each segment is spoken by a child forked from this worker, whose
      * eSpeak was initialized and never used: eSpeak carries state from one
      * synthesis to the next (echo, pitch history), so this is what makes a
      * segment's samples the same whichever worker speaks it and whatever
-     * came before.  A fork costs well under a millisecond. */
+     * came before.  The child is forked before its request arrives and
+     * reads the request itself: the fork (copying the page tables) happens
+     * while the parent is still busy with the previous segment, not
+     * between a request and its synthesis. */
     pid_t me = getpid();
     pid_t kid = fork();
     if (kid == 0) {
       prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed worker takes it along */
       if (getppid() != me)
-        _exit(0);
+        _exit(CHILD_EOF);
+      if (!read_request(fd, &h, &voice, &text))
+        _exit(CHILD_EOF);
       speak_one(fd, &h, voice, text, g);
-      _exit(0);
+      _exit(CHILD_DONE);
     }
     if (kid < 0) { /* no fork: speak here, at the cost of repeatability */
+      if (!read_request(fd, &h, &voice, &text))
+        _exit(0);
       speak_one(fd, &h, voice, text, g);
       continue;
     }
@@ -225,7 +252,9 @@ _Noreturn static void worker_main(int fd) {
       raise(WTERMSIG(status));
       _exit(128 + WTERMSIG(status));
     }
-    if (WEXITSTATUS(status) != 0)
+    if (WEXITSTATUS(status) == CHILD_EOF)
+      _exit(0);
+    if (WEXITSTATUS(status) != CHILD_DONE)
       _exit(WEXITSTATUS(status));
   }
 }
