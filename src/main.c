@@ -44,7 +44,7 @@ enum {
   O_FORMAT = 256, O_LEAD, O_MAXQ, O_VOICE, O_LANG, O_FULL, O_QSTYLE, O_PLAY,
   O_DEVICE, O_TRANSCRIPT, O_CHAPTERS, O_SEGMENTS, O_JOBS, O_RATE, O_CHANNELS,
   O_LOUDNESS, O_TITLE, O_ARTIST, O_DATE, O_CONFIG, O_NOW, O_FOLLOW, O_TIMEOUT,
-  O_QUIET, O_VERBOSE, O_HELP, O_FRAME
+  O_QUIET, O_VERBOSE, O_HELP, O_FRAME, O_MAXSTORIES, O_MAXMIN
 };
 
 typedef struct opts {
@@ -62,12 +62,16 @@ typedef struct opts {
   int follow_links;
   long timeout;
   int quiet, verbose, frame;
+  unsigned max_stories;
+  double max_minutes;
 } opts;
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, O_FORMAT},
     {"lead-sentences", required_argument, 0, O_LEAD},
     {"max-quotes", required_argument, 0, O_MAXQ},
+    {"max-stories", required_argument, 0, O_MAXSTORIES},
+    {"max-minutes", required_argument, 0, O_MAXMIN},
     {"voice", required_argument, 0, O_VOICE},
     {"lang", required_argument, 0, O_LANG},
     {"full", no_argument, 0, O_FULL},
@@ -138,7 +142,7 @@ static const char *option_group(int id) {
   case O_LEAD: case O_MAXQ: case O_FOLLOW: case O_TIMEOUT:
     return "r";
   case O_VOICE: case O_LANG: case O_FULL: case O_QSTYLE: case O_DATE:
-  case O_TITLE: case O_FRAME:
+  case O_TITLE: case O_FRAME: case O_MAXSTORIES: case O_MAXMIN:
     return "s";
   case 'j':
     return "j";
@@ -167,6 +171,9 @@ static void help_options(FILE *f, const char *groups) {
           "  --lang CODE              eSpeak language for every voice, e.g. en-gb, fr\n"
           "                           (default: the profile's)\n"
           "  --full                   the whole article in order, not the briefing cut\n"
+          "  --max-stories N          at most N stories, in input order (default all)\n"
+          "  --max-minutes M          stop adding stories past about M minutes of\n"
+          "                           speech (default no limit; the first always fits)\n"
           "  --quote-style voice|words  words: also say \"quote\" ... \"end quote\"\n"
           "                           (default: the profile's; voice in newsroom)\n"
           "  --frame auto|yes|no      intro, transitions and outro (default auto:\n"
@@ -296,6 +303,18 @@ static int parse_options(const command *c, opts *o, int argc, char **argv) {
       if (!parse_uint("--max-quotes", optarg, 0, 50, &o->max_quotes))
         return EXIT_USAGE;
       break;
+    case O_MAXSTORIES:
+      if (!parse_uint("--max-stories", optarg, 1, 100000, &o->max_stories))
+        return EXIT_USAGE;
+      break;
+    case O_MAXMIN: {
+      char *end;
+      double v = strtod(optarg, &end);
+      if (end == optarg || *end || !(v > 0) || v > 1440)
+        return usage_error("--max-minutes takes a number of minutes from 0 to 1440, not '%s'", optarg);
+      o->max_minutes = v;
+      break;
+    }
     case O_VOICE:
       o->voice = optarg;
       break;
@@ -506,8 +525,38 @@ static int load_profile(const opts *o, nb_profile *p) {
   return -1;
 }
 
-static nb_script *build_script(const run *r, const opts *o,
-                               const nb_profile *p, char *date, size_t n) {
+/* --max-stories and --max-minutes: keeps stories in input order while they
+ * fit (the first always does), estimating speech at the narrator's rate. */
+static void fit_stories(run *r, const opts *o, const nb_profile *p) {
+  if (!o->max_stories && !o->max_minutes)
+    return;
+  double wpm = p->narrator.rate > 0 ? p->narrator.rate : 170;
+  double words = 30, budget = o->max_minutes * wpm; /* intro and outro */
+  size_t kept = 0;
+  for (size_t i = 0; i < r->n_stories; i++) {
+    nb_story *st = r->stories[i];
+    double w = (double)nb_story_words(st);
+    int fits = (!o->max_stories || kept < o->max_stories) &&
+               (!o->max_minutes || kept == 0 || words + w <= budget);
+    if (fits) {
+      words += w;
+      r->stories[kept++] = st;
+    } else {
+      if (o->verbose)
+        fprintf(stderr, "newsbrief: %s: left out: the briefing is full\n",
+                st->article->source);
+      nb_story_free(st);
+    }
+  }
+  if (o->verbose && kept < r->n_stories)
+    fprintf(stderr, "newsbrief: %zu of %zu stories, about %.1f minutes\n",
+            kept, r->n_stories, words / wpm);
+  r->n_stories = kept;
+}
+
+static nb_script *build_script(run *r, const opts *o, const nb_profile *p,
+                               char *date, size_t n) {
+  fit_stories(r, o, p);
   nb_script_opts so = {o->full, o->frame, NB_QUOTES_VOICE,
                        spoken_date(o, date, n), o->title};
   if (o->quote_style_set)

@@ -201,28 +201,6 @@ static void story_key(cand *k) {
   snprintf(k->key, sizeof k->key, "hash:%016llx", (unsigned long long)h);
 }
 
-static size_t count_words(const char *s) {
-  size_t n = 0;
-  int in = 0;
-  for (; s && *s; s++) {
-    int sp = *s == ' ' || *s == '\t' || *s == '\n';
-    if (!sp && !in)
-      n++;
-    in = !sp;
-  }
-  return n;
-}
-
-/* Words a story adds to the briefing: lead, key quotes, attributions. */
-static size_t story_words(const nb_story *st) {
-  size_t n = 4; /* transition and dateline */
-  for (size_t i = 0; i < st->n_lead; i++)
-    n += count_words(st->lead[i]);
-  for (size_t i = 0; i < st->n_key; i++)
-    n += count_words(st->quotes[st->key[i]].text) + 5;
-  return n;
-}
-
 /* Lowercased letters and digits of a story's first lead sentence: two
  * outlets carrying one wire story differ in punctuation, not in words. */
 static char *lead_fingerprint(const nb_story *st) {
@@ -372,7 +350,7 @@ static void choose(job *j) {
     }
     if (c->max_stories && n_chosen >= c->max_stories)
       continue;
-    double w = (double)story_words(k->story);
+    double w = (double)nb_story_words(k->story);
     if (budget_words > 0 && n_chosen > 0 && words + w > budget_words)
       continue;
     words += w;

@@ -272,3 +272,14 @@ void nb_story_free(nb_story *s) {
   nb_arena_free(s->arena);
   free(s);
 }
+
+size_t nb_story_words(const nb_story *st) {
+  size_t n = 4; /* transition and dateline */
+  for (size_t i = 0; i < st->n_lead; i++)
+    n += nb__count_words(st->lead[i], strlen(st->lead[i]));
+  for (size_t i = 0; i < st->n_key; i++)
+    n += nb__count_words(st->quotes[st->key[i]].text,
+                          strlen(st->quotes[st->key[i]].text)) +
+         5;
+  return n;
+}

@@ -17,6 +17,11 @@ typedef struct nb_summary_opts {
 nb_story *nb_summarize(const nb_article *a, const nb_summary_opts *o);
 void nb_story_free(nb_story *s);
 
+/* Words the story adds to a briefing when read: lead, key quotes and their
+ * attributions (about five words each), a transition.  For fitting a
+ * briefing to a length: minutes = words / the narrator's words per minute. */
+size_t nb_story_words(const nb_story *st);
+
 /* A sentence as a byte span of the text it was split from. */
 typedef struct nb_sentence {
   size_t start, len;
