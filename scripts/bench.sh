@@ -69,6 +69,14 @@ timeit() {
   fi
 }
 ratio() { python3 -c "import sys; print('%.2f' % (float(open(sys.argv[1]).read()) / float(open(sys.argv[2]).read())))" "$T/$1" "$T/$2"; }
+# goal NAME VALUE OP LIMIT UNIT: one line per goal of issue 4, PASS or MISS;
+# the summary at the end repeats them.
+goal() {
+  verdict=$(python3 -c "import sys; v, l = float(sys.argv[1]), float(sys.argv[3]); print('PASS' if (v <= l if sys.argv[2] == '<=' else v >= l if sys.argv[2] == '>=' else v < l) else 'MISS')" "$2" "$3" "$4" 2>/dev/null || echo "MISS")
+  line=$(printf '  GOAL %-44s %8s%s (goal %s %s%s)  %s' "$1" "$2" "$5" "$3" "$4" "$5" "$verdict")
+  echo "$line"
+  echo "$line" >>"$T/goals"
+}
 
 echo "newsbrief bench ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)): $NB"
 
@@ -79,16 +87,18 @@ echo "1. the same text (1500 words, --full), one worker, vs espeak-ng -w:"
 timeit espeak-ng espeak-ng -v en-us+m3 -s 170 -p 40 -f "$T/article.txt" -w "$T/e.wav"
 timeit newsbrief-jobs1-plain "$NB" speak --full --jobs 1 --rate 22050 --loudness off -o "$T/n.wav" "$T/article.txt"
 timeit newsbrief-jobs1-podcast "$NB" speak --full --jobs 1 -o "$T/p.wav" "$T/article.txt"
-echo "  ratio newsbrief/espeak-ng (same output): $(ratio newsbrief-jobs1-plain espeak-ng)x wall  (goal <= 1.15)"
+goal "one job vs espeak-ng, same output (wall)" "$(ratio newsbrief-jobs1-plain espeak-ng)" "<=" 1.15 x
 [ -s "$T/espeak-ng.cpu" ] && echo "  ratio in CPU time: $(ratio newsbrief-jobs1-plain.cpu espeak-ng.cpu)x"
-echo "  ratio with 44.1 kHz + loudness: $(ratio newsbrief-jobs1-podcast espeak-ng)x"
+echo "  ratio with 44.1 kHz + loudness: $(ratio newsbrief-jobs1-podcast espeak-ng)x wall"
+[ -s "$T/espeak-ng.cpu" ] && echo "  ratio with 44.1 kHz + loudness in CPU time: $(ratio newsbrief-jobs1-podcast.cpu espeak-ng.cpu)x"
 
 # 2. Workers: --jobs 1 against --jobs 2 on a long briefing.
 gen 6000 2 >"$T/long.txt"
 echo "2. a long briefing (6000 words, about 40 minutes), --jobs 1 vs --jobs 2:"
 timeit long-jobs1 "$NB" speak --full --jobs 1 -o "$T/l1.wav" "$T/long.txt"
 timeit long-jobs2 "$NB" speak --full --jobs 2 -o "$T/l2.wav" "$T/long.txt"
-echo "  speed-up with two jobs: $(ratio long-jobs1 long-jobs2)x  (goal >= 1.6; needs two idle cores)"
+goal "two jobs vs one, long briefing (wall)" "$(ratio long-jobs1 long-jobs2)" ">=" 1.6 x
+echo "  (needs two idle cores: the load average above says how many are busy)"
 timeit long-jobs1-plain "$NB" speak --full --jobs 1 --rate 22050 --loudness off -o "$T/l1.wav" "$T/long.txt"
 timeit long-jobs2-plain "$NB" speak --full --jobs 2 --rate 22050 --loudness off -o "$T/l2.wav" "$T/long.txt"
 echo "  speed-up with two jobs, no resampling or loudness: $(ratio long-jobs1-plain long-jobs2-plain)x"
@@ -102,9 +112,10 @@ for f in ten hour; do
   /usr/bin/time -v "$NB" speak --full -o "$T/$f.mp3" --segments "$T/$f.json" "$T/$f.txt" 2>"$T/$f.time" >/dev/null
   kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$T/$f.time")
   min=$(python3 -c "import json,sys; print('%.0f' % (json.load(open(sys.argv[1]))['duration'] / 60))" "$T/$f.json")
-  printf '  %-5s %4s min of audio: %6.1f MB peak\n' "$f" "$min" "$(echo "$kb / 1024" | bc -l)"
+  mb=$(python3 -c "import sys; print('%.1f' % (int(sys.argv[1]) / 1024))" "$kb")
+  printf '  %-5s %4s min of audio: %6s MB peak\n' "$f" "$min" "$mb"
 done
-echo "  (goal < 64 MB for an hour)"
+goal "peak memory, hour-long briefing" "$mb" "<" 64 " MB"
 
 # 4. Time to first sound with --play, through an ALSA file device (no
 # sound card needed): the first samples handed to PortAudio, counted from
@@ -119,4 +130,9 @@ for i in 1 2 3 4 5; do
     sed -n 's/.*first audio after \([0-9]*\) ms (\([0-9-]*\) ms after the process started).*/\1 \2/p'
 done | sort -n | sed -n 3p >"$T/first"
 timeit startup "$NB" --version
-echo "4. time to first sound (--play, short article): $(cut -d' ' -f1 "$T/first") ms after rendering starts, $(cut -d' ' -f2 "$T/first") ms after the process starts (goal < 150)"
+echo "4. time to first sound (--play, short article), median of 5:"
+goal "first sound, from the start of rendering" "$(cut -d' ' -f1 "$T/first")" "<" 150 " ms"
+goal "first sound, from the start of the process" "$(cut -d' ' -f2 "$T/first")" "<" 150 " ms"
+echo
+echo "summary:"
+cat "$T/goals"
