@@ -171,6 +171,30 @@ static void pair_marks(const nb_article *a, const unsigned char *skip,
       if (m->v[k].fam == F_DOUBLE)
         has_double = 1;
     int fam = has_double ? F_DOUBLE : F_SINGLE;
+    /* British copy nests double marks inside single ones: ‘... say “the
+     * train was cancelled”,’ she said.  When the first opening mark is a
+     * single one whose closing mark comes after every double mark, single
+     * marks are the outer quotes of this paragraph. */
+    if (has_double && !open) {
+      size_t first = 0, last_double = 0;
+      while (first < m->n && m->v[first].role != M_OPEN)
+        first++;
+      int double_before = 0;
+      for (size_t j = 0; j < m->n; j++)
+        if (m->v[j].fam == F_DOUBLE) {
+          last_double = m->v[j].pos;
+          if (j < first)
+            double_before = 1;
+        }
+      if (first < m->n && m->v[first].fam == F_SINGLE &&
+          m->v[first].cp == 0x2018 && !double_before)
+        for (size_t j = first + 1; j < m->n; j++)
+          if (m->v[j].fam == F_SINGLE && m->v[j].role == M_CLOSE &&
+              m->v[j].pos > last_double) {
+            fam = F_SINGLE;
+            break;
+          }
+    }
     if (open && fam != F_DOUBLE)
       fam = F_DOUBLE;
     size_t k = 0;
@@ -544,7 +568,8 @@ static attrib parse_post(const char *p, size_t n) {
     while (i < n && (p[i] == '-' || p[i] == ' '))
       i++;
     size_t e = i;
-    while (e < n && p[e] != ',' && p[e] != '.' && p[e] != ';' && p[e] != '(')
+    while (e < n && p[e] != ',' && (p[e] != '.' || nb__abbrev_stop(p, e)) &&
+           p[e] != ';' && p[e] != '(')
       e++;
     wspan w[8];
     size_t nw = words_of(p + i, e - i, w, 8);
@@ -557,8 +582,10 @@ static attrib parse_post(const char *p, size_t n) {
   }
   /* the clause up to the end of the sentence or the next quote */
   size_t e = i;
-  while (e < n && p[e] != '.' && p[e] != ';' && p[e] != '!' && p[e] != '?' &&
-         !quote_mark_at(p, n, e))
+  /* "said Dr. Leila Haddad", "U.S. District Judge ... told": the full
+   * stop of an abbreviation does not end the clause */
+  while (e < n && (p[e] != '.' || nb__abbrev_stop(p, e)) && p[e] != ';' &&
+         p[e] != '!' && p[e] != '?' && !quote_mark_at(p, n, e))
     e++;
   wspan w[24];
   size_t nw = words_of(p + i, e - i, w, 24);
@@ -774,6 +801,12 @@ typedef struct finder {
   size_t *plen;          /* paragraph lengths, measured once */
   const char *prev_sent; /* the sentence before the current one */
   size_t prev_sent_len;
+  /* the person the paragraph's latest sentence without quotes is about,
+   * when no attributed quote came after it ("Romano laughed. “Q.”") */
+  long para_subject;
+  const char *subj_sent; /* its sentence, resolved only when needed */
+  size_t cur_para;
+  size_t subj_len;
 } finder;
 
 static nb_quote *add_quote(finder *f, long e) {
@@ -829,36 +862,151 @@ static char *quote_text(finder *f, const qspan *q) {
   return out;
 }
 
+static const char *const np_openers[] = {"the", "a", "an", "his", "her",
+                                         "their", "its", "our", "my", NULL};
+
+/* A chunk that names a person: two to five capitalized words ("Fiona
+ * Mackay", "Hamdullah al-Amr"), nothing else. */
+static int full_name_chunk(const char *p, size_t n) {
+  wspan w[8];
+  size_t nw = words_of(p, n, w, 8);
+  if (nw < 2 || nw > 5)
+    return 0;
+  for (size_t i = 0; i < nw; i++)
+    if (!nb__is_upper_cp(nb__cp_at(w[i].p, w[i].n, 0, NULL)) &&
+        !nb__word_in(w[i].p, w[i].n, (const char *const[]){"de", "van", "von", "al", "bin", "da", "di", "du", "le", "la", "der", NULL}))
+      return 0;
+  return !nb__word_in(w[0].p, w[0].n, np_openers) &&
+         !nb__sentence_opener(w[0].p, w[0].n);
+}
+
+/* The full name ("Alasdair MacLeod") that ends with the word surname in
+ * the paragraphs up to the current one, before the sentence at end: the
+ * first one (the name as introduced), when a capitalized word that no
+ * sentence opens with precedes the surname. */
+static const char *full_name_before(finder *f, const char *end,
+                                    const char *surname, size_t *len) {
+  size_t sl = strlen(surname);
+  for (size_t p = 0; p <= f->cur_para && p < f->a->n_paras; p++) {
+    const char *t = f->a->paras[p];
+    size_t n = f->plen[p];
+    uintptr_t e = (uintptr_t)end, t0 = (uintptr_t)t;
+    if (e >= t0 && e <= t0 + n)
+      n = (size_t)(e - t0); /* only what comes before the sentence */
+    for (const char *h = t; h + sl <= t + n; h++) {
+      h = memchr(h, surname[0], (size_t)(t + n - h));
+      if (!h || h + sl > t + n)
+        break;
+      if (memcmp(h, surname, sl) != 0 || h < t + 2 || h[-1] != ' ' ||
+          (h + sl < t + n && nb__is_letter_cp(nb__cp_at(h, (size_t)(t + n - h), sl, NULL))))
+        continue;
+      const char *g = h - 1; /* the word before */
+      const char *g0 = g;
+      while (g0 > t && g0[-1] != ' ')
+        g0--;
+      size_t gl = (size_t)(g - g0);
+      if (gl >= 2 && nb__is_upper_cp(nb__cp_at(g0, gl, 0, NULL)) &&
+          nb__is_lower_cp(nb__cp_at(g0, gl, gl - 1, NULL)) &&
+          !nb__sentence_opener(g0, gl) && !nb__word_in(g0, gl, np_openers)) {
+        *len = (size_t)(h + sl - g0);
+        return g0;
+      }
+    }
+  }
+  return NULL;
+}
+
+/* The person a sentence opens with, the way a reporter introduces and
+ * then follows someone: "Eastfield boss Ruth Calloway was furious",
+ * "Lindqvist, wearing a gray suit, addressed the court", "His daughter,
+ * Fiona Mackay, still lives there", "Romano laughed."  A full name joins
+ * the cast as its most recent person; one word may only recall a person
+ * already known (a capitalized first word is often no name at all).
+ * Returns the entity id, or -1. */
+static long subject_of(finder *f, const char *s, size_t n) {
+  wspan w[16];
+  size_t nw = words_of(s, n, w, 16);
+  if (nw < 2)
+    return -1;
+  /* only white space or an opening mark before the first word */
+  for (const char *q = s; q < w[0].p; q++)
+    if (*q != ' ' && *q != '"' && (unsigned char)*q < 0x80)
+      return -1;
+  const char *np = NULL, *desc = NULL;
+  size_t npn = 0, dn = 0;
+  /* the noun phrase at the start: capitalized words, with lower-case
+   * words only between them ("Eastfield boss Ruth Calloway") */
+  size_t k = 0;
+  int comma = 0;
+  while (k < nw) {
+    int cap = nb__is_upper_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL));
+    if (!cap && !(k + 1 < nw && nb__is_upper_cp(nb__cp_at(w[k + 1].p, w[k + 1].n, 0, NULL))))
+      break;
+    if (!cap && nb__word_in(w[k].p, w[k].n, (const char *const[]){"and", "or", "but", "with", "in", "on", "at", "to", "by", "for", NULL}))
+      break;
+    k++;
+    if (k < nw) {
+      const char *g = w[k - 1].p + w[k - 1].n;
+      while (g < w[k].p && *g == ' ')
+        g++;
+      if (g < w[k].p) {
+        comma = *g == ',';
+        break;
+      }
+    }
+  }
+  int poss = k > 0 && possessive(w[k - 1].p, w[k - 1].n);
+  if (k > 0 && k < nw && !poss && !nb__sentence_opener(w[0].p, w[0].n) &&
+      nb__is_upper_cp(nb__cp_at(w[k - 1].p, w[k - 1].n, 0, NULL)) &&
+      !nb__word_in(w[k - 1].p, w[k - 1].n, np_openers) &&
+      (comma || nb__is_lower_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL)))) {
+    np = w[0].p;
+    npn = (size_t)(w[k - 1].p + w[k - 1].n - np);
+  } else {
+    /* "His daughter, Fiona Mackay, still lives ...": a role, then the
+     * name between commas */
+    const char *c1 = memchr(s, ',', n);
+    if (!c1 || c1 - s > 80)
+      return -1;
+    const char *c2 = memchr(c1 + 1, ',', (size_t)(s + n - c1 - 1));
+    if (!c2 || c2 - c1 > 60)
+      return -1;
+    if (!(nb__word_in(w[0].p, w[0].n, np_openers) ||
+          possessive(w[0].p, w[0].n)) ||
+        !full_name_chunk(c1 + 1, (size_t)(c2 - c1 - 1)))
+      return -1;
+    np = c1 + 1;
+    npn = (size_t)(c2 - c1 - 1);
+    desc = s;
+    dn = (size_t)(c1 - s);
+  }
+  size_t before = f->cast.n;
+  nb__entity *e = nb__cast_resolve(&f->cast, np, npn, desc, dn);
+  if (e && f->cast.n > before && !strchr(e->name, ' ')) {
+    /* "MacLeod is less sure ...": a surname the cast does not know yet
+     * names the person introduced in full earlier in the article
+     * ("Alasdair MacLeod climbed ...") */
+    f->cast.n = before;
+    size_t fl;
+    const char *full = full_name_before(f, s, e->name, &fl);
+    e = full ? nb__cast_resolve(&f->cast, full, fl, NULL, 0) : NULL;
+  }
+  if (!e)
+    return -1;
+  if (f->cast.n > before && (e->kind != NB__PERSON || !strchr(e->name, ' '))) {
+    f->cast.n = before; /* introduces no one */
+    return -1;
+  }
+  e = (nb__entity *)nb__cast_final(&f->cast, e);
+  return e->kind == NB__PERSON ? (long)e->id : -1;
+}
+
 /* Before "he said", the person the sentence before is about ("Harry Kane
  * won the award. He said, ...") is the likeliest antecedent: a name that
  * opens that sentence joins the cast as the most recent person. */
 static void prime_pronoun(finder *f, const char *prev, size_t n) {
-  if (!prev || n == 0)
-    return;
-  wspan w[8];
-  size_t nw = words_of(prev, n, w, 8);
-  if (nw < 2 || w[0].p != prev)
-    return;
-  size_t k = 0;
-  while (k < nw && k < 4 &&
-         nb__is_upper_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL)) &&
-         w[k].p + w[k].n < prev + n && (w[k].p[w[k].n] == ' ' || w[k].p[w[k].n] == '.'))
-    k++;
-  if (k == 0 || k >= nw || nb__sentence_opener(w[0].p, w[0].n))
-    return;
-  /* the next word must be a lower-case verb-like word, not "of"/"and" */
-  if (!nb__is_lower_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL)) ||
-      nb__word_in(w[k].p, w[k].n, (const char *const[]){"of", "and", "for", "in", "at", NULL}))
-    return;
-  size_t len = (size_t)(w[k - 1].p + w[k - 1].n - prev);
-  /* only people: an organization would not be "he" */
-  nb__entity *e = NULL;
-  size_t before = f->cast.n;
-  e = nb__cast_resolve(&f->cast, prev, len, NULL, 0);
-  /* Only a full name ("Harry Kane") introduces someone here; one word
-   * ("Afghanistan is ...") may only recall a person already known. */
-  if (e && f->cast.n > before && (e->kind != NB__PERSON || k < 2))
-    f->cast.n = before;
+  if (prev && n)
+    (void)subject_of(f, prev, n);
 }
 
 static long resolve(finder *f, const attrib *at) {
@@ -1036,6 +1184,7 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
   f.diag = diag;
   f.cast.arena = s->arena;
   f.last_speaker = -1;
+  f.para_subject = -1;
   f.plen = nb_xcalloc(a->n_paras ? a->n_paras : 1, sizeof *f.plen);
   for (size_t p = 0; p < a->n_paras; p++)
     f.plen[p] = strlen(a->paras[p]);
@@ -1061,6 +1210,9 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
     nb_sentence *sv;
     size_t ns = nb_sentences(t, plen, &sv);
     size_t prev_close = 0; /* end of the last quote in this paragraph */
+    f.cur_para = p;
+    f.para_subject = -1;
+    f.subj_sent = NULL;
     /* the dateline is no part of the first paragraph's speech */
     size_t dl_off = 0;
     if (!seen_text) {
@@ -1179,6 +1331,19 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
           }
           if (used)
             e = resolve(&f, used);
+          if (!used && e < 0 && f.para_subject < 0 && f.subj_sent) {
+            f.para_subject = subject_of(&f, f.subj_sent, f.subj_len);
+            f.subj_sent = NULL;
+          }
+          if (!used && e < 0 && f.para_subject >= 0) {
+            /* "Romano laughed. “He's right.”": the person the sentence
+             * before it in the paragraph is about */
+            e = f.para_subject;
+            nb_diag_printf(diag, NB_INFO,
+                           "paragraph %zu: quote without attribution takes "
+                           "the person the sentence before is about (%s)",
+                           p + 1, f.cast.e[e].name);
+          }
           if (!used && e < 0 && f.last_speaker >= 0 &&
               p <= f.last_speaker_para + 2) {
             e = f.last_speaker; /* a floating quote */
@@ -1209,6 +1374,8 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
           nq->mention = dup_mention(&f, used);
         }
         if (e >= 0) {
+          f.para_subject = -1;
+          f.subj_sent = NULL;
           sentence_speaker = e;
           f.last_speaker = e;
           f.last_speaker_para = q->end_para;
@@ -1216,8 +1383,19 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
         prev_close = q->end_para == p ? q->close : plen;
         qi++;
       }
-      if (!any && !in_quote)
+      if (!any && !in_quote) {
+        long was = f.last_speaker;
+        size_t was_n = f.n;
         indirect(&f, p, t, s0, s1);
+        if (f.n > was_n || f.last_speaker != was) {
+          f.para_subject = f.last_speaker;
+          f.subj_sent = NULL;
+        }
+        else {
+          f.subj_sent = t + s0;
+          f.subj_len = s1 - s0;
+        }
+      }
       else if (any && !direct_any) {
         /* partial quotes: speech reported around them */
         size_t before = f.n;

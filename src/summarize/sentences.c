@@ -217,6 +217,31 @@ static int stop_ends(const char *p, size_t n, size_t i, size_t next) {
   return 1;
 }
 
+int nb__abbrev_stop(const char *p, size_t i) {
+  size_t w = word_before(p, i);
+  const char *word = p + w;
+  size_t wl = i - w;
+  if (wl == 0)
+    return 0;
+  if (nb__word_in(word, wl, abbrev_never))
+    return 1;
+  if (wl == 1 && nb__is_upper_cp((unsigned char)word[0]))
+    return 1; /* an initial, or the "U" of "U.S." */
+  if (memchr(word, '.', wl)) {
+    size_t run = 0;
+    for (size_t q = 0; q < wl; q++) {
+      if (word[q] == '.') {
+        if (run > 2)
+          return 0;
+        run = 0;
+      } else
+        run++;
+    }
+    return run <= 2;
+  }
+  return 0;
+}
+
 size_t nb_sentences(const char *text, size_t len, nb_sentence **out) {
   size_t n_out = 0, cap = 8;
   nb_sentence *v = nb_xmalloc(cap * sizeof *v);

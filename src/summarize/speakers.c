@@ -27,7 +27,7 @@ static const char *const verbs[] = {
     "messaged", "posted", "blogged", "insisting", "maintained", "maintains",
     "contended", "contends", "assured", "exclaimed", "wondered", "answered",
     "answers", "disclosed", "revealed", "reveals", "indicated", "indicates",
-    "announcing", "asserted", "asserts", NULL};
+    "announcing", "asserted", "asserts", "described", "describes", NULL};
 
 int nb__reporting_verb(const char *w, size_t n) {
   /* mid-sentence verbs are lower case: "The United States" is no cue */

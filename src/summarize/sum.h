@@ -29,6 +29,11 @@ int nb__word_in(const char *s, size_t n, const char *const *list);
  * "Inc." they tell that the full stop also ended the sentence. */
 int nb__sentence_opener(const char *s, size_t n);
 
+/* 1 when the full stop at p[i] ends an abbreviation that never ends a
+ * clause inside a sentence: a title ("Dr."), an initial, a dotted acronym
+ * ("U.S.").  p[0..i) must hold the word before it. */
+int nb__abbrev_stop(const char *p, size_t i);
+
 /* Counts words (runs of letters/digits) in p[0..n). */
 size_t nb__count_words(const char *p, size_t n);
 
