@@ -9,3 +9,11 @@ python3 "$NB_SRC/scripts/eval-quotes" "$corpus" --newsbrief "$NEWSBRIEF" \
   --corrections "$corpus/gold-corrections.json" --min 0.92,0.92,0.92
 python3 "$NB_SRC/scripts/eval-quotes" "$corpus" --newsbrief "$NEWSBRIEF" \
   --min 0.75,0.80,0.90 >/dev/null
+# The held-out articles (tests/corpus-holdout, hand-made gold, written before
+# the rules were read): after the improvements they score P 1.00, R 1.00,
+# speaker 0.97; the floor leaves a small margin (about one quote in 20 for
+# P and R, one speaker in 95) so that a general change may trade one
+# quote for another, but a regression fails.  tests/corpus-holdout2 is not
+# checked here: it was measured once and must not become a tuning target.
+python3 "$NB_SRC/scripts/eval-quotes" "$NB_SRC/tests/corpus-holdout" \
+  --newsbrief "$NEWSBRIEF" --min 0.95,0.95,0.95 >/dev/null
