@@ -932,6 +932,24 @@ static long subject_of(finder *f, const char *s, size_t n) {
   for (const char *q = s; q < w[0].p; q++)
     if (*q != ' ' && *q != '"' && (unsigned char)*q < 0x80)
       return -1;
+  /* "For 31 years, Alasdair MacLeod climbed ...", "In a 2010 interview
+   * with the Observer, Marlowe was asked ...", "Sitting by the stove, ...":
+   * up to three phrases of time, place or manner come before the subject */
+  for (int chunk = 0; chunk < 3; chunk++) {
+    int lead = nb__word_in(w[0].p, w[0].n, lead_ins) ||
+               (w[0].n > 4 && memcmp(w[0].p + w[0].n - 3, "ing", 3) == 0 &&
+                nb__is_upper_cp(nb__cp_at(w[0].p, w[0].n, 0, NULL)) && chunk == 0) ||
+               (chunk > 0 && nb__word_in(w[0].p, w[0].n, (const char *const[]){"with", "without", "by", "from", NULL}));
+    const char *comma = lead ? memchr(w[0].p, ',', (size_t)(s + n - w[0].p)) : NULL;
+    if (!comma || comma - w[0].p > 90)
+      break;
+    size_t rest = (size_t)(s + n - comma - 1);
+    nw = words_of(comma + 1, rest, w, 16);
+    if (nw < 2)
+      return -1;
+    n = rest;
+    s = comma + 1;
+  }
   const char *np = NULL, *desc = NULL;
   size_t npn = 0, dn = 0;
   /* the noun phrase at the start: capitalized words, with lower-case
@@ -1009,6 +1027,46 @@ static void prime_pronoun(finder *f, const char *prev, size_t n) {
     (void)subject_of(f, prev, n);
 }
 
+/* "he described the night ..." when the cast holds no one "he" could be:
+ * the reporter introduced him in a sentence of his own earlier ("For 31
+ * years, Alasdair MacLeod climbed ..."); the nearest such sentence before
+ * this one, at most 40 back, brings him into the cast. */
+static void prime_back(finder *f, const char *cur, const char *m, size_t mn) {
+  wspan w[2];
+  if (words_of(m, mn, w, 2) != 1)
+    return;
+  int g = nb__word_eq(w[0].p, w[0].n, "he")    ? 1
+          : nb__word_eq(w[0].p, w[0].n, "she") ? 2
+                                                : 0;
+  if (!g || nb__cast_has_person(&f->cast, g))
+    return;
+  int budget = 40;
+  for (size_t p = f->cur_para + 1; p-- > 0 && budget > 0;) {
+    const char *t = f->a->paras[p];
+    size_t n = f->plen[p];
+    uintptr_t e = (uintptr_t)cur, t0 = (uintptr_t)t;
+    if (e >= t0 && e <= t0 + n)
+      n = (size_t)(e - t0);
+    else if (p == f->cur_para)
+      continue;
+    nb_sentence *sv;
+    size_t ns = nb_sentences(t, n, &sv);
+    long hit = -1;
+    for (size_t k = ns; k-- > 0 && budget-- > 0;) {
+      hit = subject_of(f, t + sv[k].start, sv[k].len);
+      if (hit >= 0)
+        break;
+    }
+    free(sv);
+    if (hit >= 0) {
+      const nb__entity *he = &f->cast.e[hit];
+      if (he->gender && he->gender != g)
+        continue;
+      return;
+    }
+  }
+}
+
 static long resolve(finder *f, const attrib *at) {
   if (!at->found || at->no_speaker || !at->mention)
     return -1;
@@ -1019,6 +1077,7 @@ static long resolve(finder *f, const attrib *at) {
                                (const char *const[]){"he", "she", NULL}))
       prime_pronoun(f, f->prev_sent, f->prev_sent_len);
   }
+  prime_back(f, at->mention, at->mention, at->mention_len);
   nb__entity *e = nb__cast_resolve(&f->cast, at->mention, at->mention_len,
                                    at->desc, at->desc_len);
   return e ? (long)e->id : -1;
@@ -1126,6 +1185,8 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
     if (c == '"' || c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x201E)
       text_from -= cl;
   }
+  if (at.mention)
+    prime_back(f, sp, at.mention, at.mention_len);
   nb__entity *ep = nb__cast_resolve(&f->cast, at.mention, at.mention_len,
                                     at.desc, at.desc_len);
   if (!ep)

@@ -33,6 +33,8 @@ void nb__cast_acronyms(nb__cast *c, const char *text);
 nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
                              const char *desc, size_t dn);
 void nb__cast_merge_roles(nb__cast *c);
+/* 1 when "he" (gender 1), "she" (2) or either (0) has a person to go to. */
+int nb__cast_has_person(const nb__cast *c, int gender);
 const nb__entity *nb__cast_final(const nb__cast *c, const nb__entity *e);
 
 /* Which paragraphs are packaging (title, date, byline, captions, furniture):

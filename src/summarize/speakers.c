@@ -572,3 +572,13 @@ const nb__entity *nb__cast_final(const nb__cast *c, const nb__entity *e) {
     e = &c->e[e->alias];
   return e;
 }
+
+int nb__cast_has_person(const nb__cast *c, int gender) {
+  for (size_t i = WINDOW(c); i < c->n; i++) {
+    const nb__entity *e = &c->e[i];
+    if (e->alias < 0 && e->kind == NB__PERSON &&
+        (!gender || !e->gender || e->gender == gender))
+      return 1;
+  }
+  return 0;
+}
