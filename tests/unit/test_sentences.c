@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "summarize/summarize.h"
+#include "summarize/sum.h"
 
 /* Splits text and compares with the expected sentences (NULL-terminated). */
 static void expect(const char *text, const char *const *want) {
@@ -89,6 +90,25 @@ static void test_empty_and_unterminated(void **state) {
   expect("no stop at the end", (const char *const[]){"no stop at the end", NULL});
 }
 
+/* The full stops an attribution clause reads through ("said Dr. Leila
+ * Haddad", "U.S. District Judge ... told"), and the ones that end it. */
+static void test_abbrev_stop(void **state) {
+  (void)state;
+  const char *t = "said Dr. Lena Roth";
+  assert_true(nb__abbrev_stop(t, 7));
+  t = "U.S. District Judge";
+  assert_true(nb__abbrev_stop(t, 1)); /* the U of U.S. */
+  assert_true(nb__abbrev_stop(t, 3)); /* U.S. */
+  t = "John F. Kennedy";
+  assert_true(nb__abbrev_stop(t, 6));
+  t = "the court said. Then";
+  assert_false(nb__abbrev_stop(t, 14));
+  t = "the U.N.H.C.R.";
+  assert_true(nb__abbrev_stop(t, 13));
+  t = "told Reuters.";
+  assert_false(nb__abbrev_stop(t, 12));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_titles),
@@ -98,6 +118,7 @@ int main(void) {
       cmocka_unit_test(test_ellipsis),
       cmocka_unit_test(test_quotes),
       cmocka_unit_test(test_empty_and_unterminated),
+      cmocka_unit_test(test_abbrev_stop),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
