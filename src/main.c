@@ -639,176 +639,177 @@ static void text_label(nb_buf *b, const char *label, const char *text) {
   wrap(b, text, 14, 14, 78);
 }
 
-static int cmd_summarize(opts *o, int argc, char **argv) {
+/* A command that reads INPUTs and prints: print fills the buffer and
+ * returns -1, or an exit status. */
+typedef int (*printer)(run *r, const opts *o, nb_buf *b);
+
+static int print_command(opts *o, int argc, char **argv, printer print) {
   run r = {0};
   r.diag = (nb_diag){on_diag, o};
   int rc = read_inputs(&r, o, argc, argv);
   if (rc >= 0)
     return rc;
-  nb_profile p;
-  if ((rc = load_profile(o, &p)) >= 0) {
-    run_release(&r);
-    return rc;
-  }
-  char date[64];
-  nb_script *s = build_script(&r, o, &p, date, sizeof date);
   nb_buf b = {0};
+  rc = print(&r, o, &b);
+  if (rc < 0)
+    rc = write_stdout(&b);
+  nb_buf_release(&b);
+  int incomplete = r.incomplete;
+  run_release(&r);
+  return rc ? rc : incomplete ? EXIT_INCOMPLETE : EXIT_OK;
+}
+
+static int print_summary(run *r, const opts *o, nb_buf *b) {
+  nb_profile p;
+  int rc = load_profile(o, &p);
+  if (rc >= 0)
+    return rc;
+  char date[64];
+  nb_script *s = build_script(r, o, &p, date, sizeof date);
   const char *fmt = o->format ? o->format : "text";
   if (strcmp(fmt, "ssml") == 0) {
-    nb_script_ssml(s, &b);
+    nb_script_ssml(s, b);
   } else if (strcmp(fmt, "json") == 0) {
-    nb_buf_puts(&b, "{\"stories\": [");
-    for (size_t i = 0; i < r.n_stories; i++) {
-      const nb_story *st = r.stories[i];
-      nb_buf_puts(&b, i ? ",\n  {" : "\n  {");
-      nb_buf_puts(&b, "\"source\": ");
-      nb_json_str(&b, st->article->source);
-      nb_buf_puts(&b, ", \"title\": ");
-      nb_json_str(&b, st->article->title);
-      nb_buf_puts(&b, ", \"date\": ");
-      nb_json_str(&b, st->article->date);
-      nb_buf_puts(&b, ", \"dateline\": ");
-      nb_json_str(&b, st->dateline);
-      nb_buf_puts(&b, ",\n   \"lead\": [");
+    nb_buf_puts(b, "{\"stories\": [");
+    for (size_t i = 0; i < r->n_stories; i++) {
+      const nb_story *st = r->stories[i];
+      nb_buf_puts(b, i ? ",\n  {" : "\n  {");
+      nb_buf_puts(b, "\"source\": ");
+      nb_json_str(b, st->article->source);
+      nb_buf_puts(b, ", \"title\": ");
+      nb_json_str(b, st->article->title);
+      nb_buf_puts(b, ", \"date\": ");
+      nb_json_str(b, st->article->date);
+      nb_buf_puts(b, ", \"dateline\": ");
+      nb_json_str(b, st->dateline);
+      nb_buf_puts(b, ",\n   \"lead\": [");
       for (size_t k = 0; k < st->n_lead; k++) {
         if (k)
-          nb_buf_puts(&b, ", ");
-        nb_json_str(&b, st->lead[k]);
+          nb_buf_puts(b, ", ");
+        nb_json_str(b, st->lead[k]);
       }
-      nb_buf_puts(&b, "],\n   \"quotes\": [");
+      nb_buf_puts(b, "],\n   \"quotes\": [");
       for (size_t k = 0; k < st->n_key; k++) {
-        nb_buf_puts(&b, k ? ",\n     " : "\n     ");
-        json_quote(&b, &st->quotes[st->key[k]]);
+        nb_buf_puts(b, k ? ",\n     " : "\n     ");
+        json_quote(b, &st->quotes[st->key[k]]);
       }
-      nb_buf_puts(&b, "],\n   \"segments\": [");
+      nb_buf_puts(b, "],\n   \"segments\": [");
       int first = 1;
       for (size_t k = 0; k < s->n; k++) {
         if (s->segs[k].story != (int)i)
           continue;
-        nb_buf_puts(&b, first ? "\n     " : ",\n     ");
+        nb_buf_puts(b, first ? "\n     " : ",\n     ");
         first = 0;
-        json_segment(&b, &s->segs[k]);
+        json_segment(b, &s->segs[k]);
       }
-      nb_buf_puts(&b, "]}");
+      nb_buf_puts(b, "]}");
     }
-    nb_buf_puts(&b, "],\n \"script\": [");
+    nb_buf_puts(b, "],\n \"script\": [");
     for (size_t k = 0; k < s->n; k++) {
-      nb_buf_puts(&b, k ? ",\n  " : "\n  ");
-      json_segment(&b, &s->segs[k]);
+      nb_buf_puts(b, k ? ",\n  " : "\n  ");
+      json_segment(b, &s->segs[k]);
     }
-    nb_buf_puts(&b, "]}\n");
+    nb_buf_puts(b, "]}\n");
   } else {
     int story = -2;
     for (size_t k = 0; k < s->n; k++) {
       const nb_segment *g = &s->segs[k];
       if (g->story != story && g->story >= 0) {
         story = g->story;
-        const nb_story *st = r.stories[story];
-        nb_buf_printf(&b, "%s== %d. %s ==\n", b.len ? "\n" : "", story + 1,
+        const nb_story *st = r->stories[story];
+        nb_buf_printf(b, "%s== %d. %s ==\n", b->len ? "\n" : "", story + 1,
                       st->article->source);
         if (st->article->title)
-          text_label(&b, "title", st->article->title);
+          text_label(b, "title", st->article->title);
         if (st->dateline)
-          text_label(&b, "dateline", st->dateline);
+          text_label(b, "dateline", st->dateline);
       }
-      text_label(&b, nb_role_name(g->role), g->text);
+      text_label(b, nb_role_name(g->role), g->text);
     }
   }
-  rc = write_stdout(&b);
-  nb_buf_release(&b);
   nb_script_free(s);
   nb_profile_release(&p);
-  int incomplete = r.incomplete;
-  run_release(&r);
-  return rc ? rc : incomplete ? EXIT_INCOMPLETE : EXIT_OK;
+  return -1;
 }
 
-static int cmd_quotes(opts *o, int argc, char **argv) {
-  run r = {0};
-  r.diag = (nb_diag){on_diag, o};
-  int rc = read_inputs(&r, o, argc, argv);
-  if (rc >= 0)
-    return rc;
-  nb_buf b = {0};
+static int cmd_summarize(opts *o, int argc, char **argv) {
+  return print_command(o, argc, argv, print_summary);
+}
+
+static int print_quotes(run *r, const opts *o, nb_buf *b) {
   int json = o->format && strcmp(o->format, "json") == 0;
   if (json)
-    nb_buf_puts(&b, "{\"documents\": [");
-  for (size_t i = 0; i < r.n_stories; i++) {
-    const nb_story *st = r.stories[i];
+    nb_buf_puts(b, "{\"documents\": [");
+  for (size_t i = 0; i < r->n_stories; i++) {
+    const nb_story *st = r->stories[i];
     if (json) {
-      nb_buf_puts(&b, i ? ",\n  {\"source\": " : "\n  {\"source\": ");
-      nb_json_str(&b, st->article->source);
-      nb_buf_puts(&b, ", \"quotes\": [");
+      nb_buf_puts(b, i ? ",\n  {\"source\": " : "\n  {\"source\": ");
+      nb_json_str(b, st->article->source);
+      nb_buf_puts(b, ", \"quotes\": [");
       for (size_t k = 0; k < st->n_quotes; k++) {
-        nb_buf_puts(&b, k ? ",\n    " : "\n    ");
-        json_quote(&b, &st->quotes[k]);
+        nb_buf_puts(b, k ? ",\n    " : "\n    ");
+        json_quote(b, &st->quotes[k]);
       }
-      nb_buf_puts(&b, "]}");
+      nb_buf_puts(b, "]}");
       continue;
     }
-    nb_buf_printf(&b, "%s== %s ==\n", i ? "\n" : "", st->article->source);
+    nb_buf_printf(b, "%s== %s ==\n", i ? "\n" : "", st->article->source);
     for (size_t k = 0; k < st->n_quotes; k++) {
       const nb_quote *q = &st->quotes[k];
-      nb_buf_printf(&b, "  [%s] %s%s%s%s%s\n", nb_quote_kind_name(q->kind),
+      nb_buf_printf(b, "  [%s] %s%s%s%s%s\n", nb_quote_kind_name(q->kind),
                     q->speaker ? q->speaker : "(unknown)",
                     q->description ? ", " : "",
                     q->description ? q->description : "", q->cue ? ": " : "",
                     q->cue ? q->cue : "");
-      nb_buf_puts(&b, "      \xE2\x80\x9C");
-      wrap(&b, q->text, 7, 7, 78);
-      b.len--; /* the closing mark goes before the newline */
-      nb_buf_puts(&b, "\xE2\x80\x9D\n");
+      nb_buf_puts(b, "      \xE2\x80\x9C");
+      wrap(b, q->text, 7, 7, 78);
+      b->len--; /* the closing mark goes before the newline */
+      nb_buf_puts(b, "\xE2\x80\x9D\n");
     }
     if (st->n_quotes == 0)
-      nb_buf_puts(&b, "  (no quotes)\n");
+      nb_buf_puts(b, "  (no quotes)\n");
   }
   if (json)
-    nb_buf_puts(&b, "\n]}\n");
-  rc = write_stdout(&b);
-  nb_buf_release(&b);
-  int incomplete = r.incomplete;
-  run_release(&r);
-  return rc ? rc : incomplete ? EXIT_INCOMPLETE : EXIT_OK;
+    nb_buf_puts(b, "\n]}\n");
+  return -1;
 }
 
-static int cmd_extract(opts *o, int argc, char **argv) {
-  run r = {0};
-  r.diag = (nb_diag){on_diag, o};
-  int rc = read_inputs(&r, o, argc, argv);
-  if (rc >= 0)
-    return rc;
-  nb_buf b = {0};
+static int cmd_quotes(opts *o, int argc, char **argv) {
+  return print_command(o, argc, argv, print_quotes);
+}
+
+static int print_extract(run *r, const opts *o, nb_buf *b) {
   int json = o->format && strcmp(o->format, "json") == 0;
   if (json)
-    nb_buf_puts(&b, "{\"documents\": [");
-  for (size_t i = 0; i < r.n_stories; i++) {
-    const nb_story *st = r.stories[i];
+    nb_buf_puts(b, "{\"documents\": [");
+  for (size_t i = 0; i < r->n_stories; i++) {
+    const nb_story *st = r->stories[i];
     const nb_article *a = st->article;
     if (json) {
-      nb_buf_puts(&b, i ? ",\n  {\"source\": " : "\n  {\"source\": ");
-      nb_json_str(&b, a->source);
-      nb_buf_puts(&b, ", \"title\": ");
-      nb_json_str(&b, a->title);
-      nb_buf_puts(&b, ", \"byline\": ");
-      nb_json_str(&b, a->byline);
-      nb_buf_puts(&b, ", \"date\": ");
-      nb_json_str(&b, a->date);
-      nb_buf_puts(&b, ", \"link\": ");
-      nb_json_str(&b, a->link);
-      nb_buf_puts(&b, ", \"dateline\": ");
-      nb_json_str(&b, st->dateline);
-      nb_buf_puts(&b, ",\n   \"paragraphs\": [");
+      nb_buf_puts(b, i ? ",\n  {\"source\": " : "\n  {\"source\": ");
+      nb_json_str(b, a->source);
+      nb_buf_puts(b, ", \"title\": ");
+      nb_json_str(b, a->title);
+      nb_buf_puts(b, ", \"byline\": ");
+      nb_json_str(b, a->byline);
+      nb_buf_puts(b, ", \"date\": ");
+      nb_json_str(b, a->date);
+      nb_buf_puts(b, ", \"link\": ");
+      nb_json_str(b, a->link);
+      nb_buf_puts(b, ", \"dateline\": ");
+      nb_json_str(b, st->dateline);
+      nb_buf_puts(b, ",\n   \"paragraphs\": [");
     } else {
-      nb_buf_printf(&b, "%s== %s ==\n", i ? "\n" : "", a->source);
+      nb_buf_printf(b, "%s== %s ==\n", i ? "\n" : "", a->source);
       if (a->title)
-        text_label(&b, "title", a->title);
+        text_label(b, "title", a->title);
       if (a->byline)
-        text_label(&b, "byline", a->byline);
+        text_label(b, "byline", a->byline);
       if (a->date)
-        text_label(&b, "date", a->date);
+        text_label(b, "date", a->date);
       if (st->dateline)
-        text_label(&b, "dateline", st->dateline);
-      nb_buf_putc(&b, '\n');
+        text_label(b, "dateline", st->dateline);
+      nb_buf_putc(b, '\n');
     }
     int first = 1;
     for (size_t k = 0; k < a->n_paras; k++) {
@@ -821,25 +822,25 @@ static int cmd_extract(opts *o, int argc, char **argv) {
         para += nb_dateline_split(para, &name, &name_len);
       }
       if (json) {
-        nb_buf_puts(&b, first ? "\n    " : ",\n    ");
-        nb_json_str(&b, para);
+        nb_buf_puts(b, first ? "\n    " : ",\n    ");
+        nb_json_str(b, para);
       } else {
-        nb_buf_puts(&b, "  ");
-        wrap(&b, para, 2, 2, 78);
-        nb_buf_putc(&b, '\n');
+        nb_buf_puts(b, "  ");
+        wrap(b, para, 2, 2, 78);
+        nb_buf_putc(b, '\n');
       }
       first = 0;
     }
     if (json)
-      nb_buf_puts(&b, "]}");
+      nb_buf_puts(b, "]}");
   }
   if (json)
-    nb_buf_puts(&b, "\n]}\n");
-  rc = write_stdout(&b);
-  nb_buf_release(&b);
-  int incomplete = r.incomplete;
-  run_release(&r);
-  return rc ? rc : incomplete ? EXIT_INCOMPLETE : EXIT_OK;
+    nb_buf_puts(b, "\n]}\n");
+  return -1;
+}
+
+static int cmd_extract(opts *o, int argc, char **argv) {
+  return print_command(o, argc, argv, print_extract);
 }
 
 /* The progress line on a terminal: stories, segments, seconds of audio

@@ -238,6 +238,35 @@ static const char *story_title(nb_script *s, const nb_story *st) {
   return nb_arena_printf(s->arena, "%.*s...", (int)cut, t);
 }
 
+/* A briefing reads a lead, not a page: a "sentence" of thousands of words
+ * (a page without full stops, a hostile feed) is cut after this many words,
+ * at the last comma or semicolon of the final stretch when there is one. */
+#define LEAD_MAX_WORDS 120
+
+static void cap_words(nb_buf *b, size_t max) {
+  size_t words = 0, i = 0, cut = 0;
+  int in = 0;
+  for (; i < b->len; i++) {
+    int sp = b->ptr[i] == ' ';
+    if (!sp && !in && ++words > max)
+      break;
+    in = !sp;
+  }
+  if (i >= b->len)
+    return;
+  cut = i;
+  for (size_t k = i; k > i * 3 / 4; k--)
+    if (b->ptr[k - 1] == ',' || b->ptr[k - 1] == ';') {
+      cut = k;
+      break;
+    }
+  while (cut && (b->ptr[cut - 1] == ' ' || b->ptr[cut - 1] == ',' ||
+                 b->ptr[cut - 1] == ';'))
+    cut--;
+  b->len = cut;
+  nb_buf_putc(b, '.');
+}
+
 /* "From Washington.", when the profile says datelines aloud. */
 static void say_dateline(nb_script *s, const nb_story *st, int i,
                          const nb_profile *p) {
@@ -257,6 +286,7 @@ static void briefing_story(nb_script *s, const nb_story *st, int i,
       nb_buf_putc(&lead, ' ');
     nb_buf_puts(&lead, st->lead[k]);
   }
+  cap_words(&lead, LEAD_MAX_WORDS);
   if (lead.len)
     add_text(s, NB_ROLE_LEAD, lead.ptr, lead.len, NULL, &p->narrator, i);
   else if (st->article->title)

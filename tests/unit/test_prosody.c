@@ -249,11 +249,12 @@ static void test_long_text_cut(void **state) {
   make_story(&f, lead.ptr);
   f.st.n_key = 0;
   nb_story *stories[] = {&f.st};
-  nb_script *s = nb_script_build(stories, 1, p, NULL);
+  nb_script_opts o = {1, 0, NB_QUOTES_VOICE, NULL, NULL}; /* --full */
+  nb_script *s = nb_script_build(stories, 1, p, &o);
   assert_true(s->n >= 5);
   nb_buf joined = {0};
   for (size_t i = 0; i < s->n; i++) {
-    assert_int_equal(s->segs[i].role, NB_ROLE_LEAD);
+    assert_int_equal(s->segs[i].role, NB_ROLE_BODY);
     assert_true(strlen(s->segs[i].text) <= 4000);
     /* pieces of one sentence run: cut at sentence ends, no pause */
     assert_int_equal(s->segs[i].pause_ms,
@@ -271,6 +272,31 @@ static void test_long_text_cut(void **state) {
   nb_article_free(f.a);
 }
 
+/* A briefing's lead is capped at 120 words, cut at a comma near the end. */
+static void test_lead_capped(void **state) {
+  nb_profile *p = *state;
+  nb_buf lead = {0};
+  for (int i = 0; i < 100; i++)
+    nb_buf_puts(&lead, "roads and schools, ");
+  fixture f;
+  make_story(&f, lead.ptr);
+  f.st.n_key = 0;
+  nb_story *stories[] = {&f.st};
+  nb_script *s = nb_script_build(stories, 1, p, NULL);
+  assert_int_equal(s->n, 1);
+  const char *t = s->segs[0].text;
+  size_t words = 0;
+  for (const char *c = t; *c; c++)
+    words += *c == ' ';
+  words++;
+  assert_true(words <= 120 && words >= 90);
+  assert_int_equal(t[strlen(t) - 1], '.');
+  assert_non_null(strstr(t, "schools."));
+  nb_script_free(s);
+  nb_article_free(f.a);
+  nb_buf_release(&lead);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_briefing_segments),
@@ -280,6 +306,7 @@ int main(void) {
       cmocka_unit_test(test_full_article),
       cmocka_unit_test(test_profile_errors),
       cmocka_unit_test(test_long_text_cut),
+      cmocka_unit_test(test_lead_capped),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
