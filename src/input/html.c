@@ -386,7 +386,7 @@ static const char *const weak_neg[] = {"sidebar", "footer", "header",
 static const char *const neg_tokens[] = {
     "ad", "ads", "nav", "tags", "meta", "author", "skip", "more", "print",
     "hidden", "overlay", "rail", "aside", "extra", "legal", "tools",
-    "dateline-meta", NULL};
+    "dateline-meta", "cta", NULL};
 static const char *const pos_words[] = {"article", "content", "story",
                                         "body",    "post",    "entry",
                                         "text",    "main",    "prose", NULL};
@@ -425,6 +425,45 @@ static int hint_of(const xmlNode *n, int *pos) {
   for (const char *const *t = neg_tokens; *t; t++)
     if (has_token(both, *t))
       return 1;
+  return 0;
+}
+
+/* A post embedded from a social network: the platforms hand out a
+ * blockquote that ends with a link to the post ("— Name (@handle) June
+ * 14, 2026"), and the page's script turns it into a card.  It is a card
+ * beside the article, not its text; the article says what it needs of it. */
+static int social_embed(const xmlNode *n) {
+  static const char *const hosts[] = {
+      "twitter.com/", "x.com/", "instagram.com/", "facebook.com/",
+      "tiktok.com/", "threads.net/", "bsky.app/", "youtube.com/",
+      "linkedin.com/", "reddit.com/", "mastodon.", NULL};
+  const xmlNode *top = n, *c = n->children;
+  const char *last = NULL;
+  int depth = 0;
+  while (c && depth < 32) {
+    if (is_elem(c) && tag_is(c, "a") && attr(c, "href"))
+      last = attr(c, "href");
+    if (is_elem(c) && c->children) {
+      c = c->children;
+      depth++;
+      continue;
+    }
+    while (c != top && !c->next) {
+      c = c->parent;
+      depth--;
+    }
+    if (c == top)
+      break;
+    c = c->next;
+  }
+  if (!last)
+    return 0;
+  for (const char *const *h = hosts; *h; h++) {
+    const char *p = strstr(last, *h);
+    /* the host itself, not a path that mentions it */
+    if (p && (p == last || p[-1] == '/' || p[-1] == '.'))
+      return 1;
+  }
   return 0;
 }
 
@@ -572,6 +611,8 @@ static int pre_stats(xmlNode *n, void *ud) {
     if (s->f & F_DROP)
       s->removed = 1;
     else if (n->properties && hidden(n))
+      s->removed = 1;
+    else if ((s->f & F_BQ) && social_embed(n))
       s->removed = 1;
     else if (n->properties && !(s->f & (F_ROOT | F_INLINE))) {
       int pos;
@@ -1249,9 +1290,17 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
       nstat *st = ST(s);
       double sc = st->scored ? st->score : 0;
       const char *cl = attr(s, "class");
-      if (bcl && cl && *bcl && !strcmp(bcl, cl))
+      int same = bcl && cl && *bcl && !strcmp(bcl, cl);
+      if (same)
         sc += best_s * 0.2;
-      if (st->scored && sc >= thresh)
+      /* A sibling with more paragraphs and more text than the chosen
+       * block, which still scored lower, holds its text in some other
+       * shape (a thread of replies, a column of teasers): the chosen
+       * block's rival, not its continuation.  The pieces of a body cut by
+       * advertisement slots are each smaller than the whole. */
+      int rival = !same && st->paras > ST(best)->paras &&
+                  st->text > ST(best)->text;
+      if (st->scored && sc >= thresh && !rival)
         take = 1;
       else if (tag_is(s, "p") || (tag_is(s, "div") && !has_block_child(s))) {
         double ld = link_density(s);
