@@ -962,6 +962,13 @@ static int pre_score(xmlNode *n, void *ud) {
 
 /* ---- emitting paragraphs -------------------------------------------------- */
 
+/* For each paragraph of the article, the blockquote it came from (NULL
+ * for none): a pull quote is dropped whole, its attribution with it. */
+typedef struct groups {
+  const xmlNode **of;
+  size_t n, cap;
+} groups;
+
 typedef struct emit {
   nb_article *a;
   nb_buf cur;
@@ -969,6 +976,8 @@ typedef struct emit {
   int in_a;               /* inside how many <a> */
   const xmlNode *root;    /* the block being emitted */
   size_t text, link_text; /* non-space bytes in cur, and inside links */
+  const xmlNode *bq;      /* the outermost blockquote we are inside */
+  groups *g;
 } emit;
 
 static void flush(emit *em) {
@@ -977,7 +986,19 @@ static void flush(emit *em) {
   int links = em->link_text * 10 > em->text * 8 && em->text < 200;
   if (em->cur.len && !links) {
     fix_c1(&em->cur);
+    size_t before = em->a->n_paras;
     nb_article_add_para(em->a, em->cur.ptr, em->cur.len);
+    groups *g = em->g;
+    if (g && em->a->n_paras > before) {
+      if (g->cap < em->a->n_paras) {
+        g->cap = em->a->n_paras * 2;
+        g->of = nb_xrealloc(g->of, g->cap * sizeof *g->of);
+      }
+      while (g->n < before) /* paragraphs that came some other way */
+        g->of[g->n++] = NULL;
+      g->n = before;
+      g->of[g->n++] = em->bq;
+    }
   }
   nb_buf_clear(&em->cur);
   em->br = 0;
@@ -1051,6 +1072,32 @@ static int link_furniture(const xmlNode *n) {
   return 0;
 }
 
+/* A box of two or more short lines and not one sentence among them ("Watch
+ * next" over a video's title, "Advertisement" over "Story continues
+ * below"): a module's labels between paragraphs.  A subheading is one
+ * line, a paragraph has a sentence. */
+static int label_box(const xmlNode *n) {
+  const nstat *s = ST(n);
+  if (!(s->f & F_DIVSEC) || !s->blockkids || !s->text || s->text >= 120)
+    return 0;
+  int lines = 0;
+  for (const xmlNode *c = n->children; c; c = c->next)
+    if (is_elem(c) && !ST(c)->removed && ST(c)->text &&
+        (ST(c)->f & F_BLOCK))
+      lines++;
+  if (lines < 2)
+    return 0;
+  nb_buf t = {0};
+  text_of(n, &t);
+  int sentence = t.ptr && strpbrk(t.ptr, ".!?;") != NULL;
+  if (t.ptr && !sentence)
+    /* the full stops of other scripts: 。 ！ ？ */
+    sentence = strstr(t.ptr, "\xE3\x80\x82") || strstr(t.ptr, "\xEF\xBC\x81") ||
+               strstr(t.ptr, "\xEF\xBC\x9F");
+  nb_buf_release(&t);
+  return !sentence;
+}
+
 static int pre_emit(xmlNode *n, void *ud) {
   emit *em = ud;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -1085,8 +1132,10 @@ static int pre_emit(xmlNode *n, void *ud) {
   }
   if (s->f & F_BLOCK) {
     flush(em);
-    if (n != em->root && link_furniture(n))
+    if (n != em->root && (link_furniture(n) || label_box(n)))
       return 0;
+    if ((s->f & F_BQ) && !em->bq)
+      em->bq = n;
   }
   return 1;
 }
@@ -1095,8 +1144,51 @@ static void post_emit(xmlNode *n, void *ud) {
   emit *em = ud;
   if (is_elem(n) && (ST(n)->f & F_A))
     em->in_a--;
-  if (is_elem(n) && (ST(n)->f & F_BLOCK))
+  if (is_elem(n) && (ST(n)->f & F_BLOCK)) {
     flush(em);
+    if (n == em->bq)
+      em->bq = NULL;
+  }
+}
+
+/* A short line with the word for advertisement in it, in one of several
+ * languages: the label over an ad slot ("Publicidade", "Story continues
+ * below advertisement", "Lesen Sie weiter nach der Anzeige").  Not a
+ * sentence: a line that ends with a full stop and says more than two
+ * words is text about advertising. */
+static int ad_label(const char *p, size_t n) {
+  static const char *const ad[] = {
+      "advertisement", "advertising", "advert", "anzeige", "werbung",
+      "publicidade", "publicidad", "publicit\xC3\xA9", "publicite",
+      "pubblicit\xC3\xA0", "reklame", "reklama", "reclame", "advertentie",
+      "annonce", "annonse", "mainos", "hirdet\xC3\xA9s",
+      "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0", /* реклама */
+      "\xD0\xA0\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0", /* Реклама */
+      "\xE5\xBA\x83\xE5\x91\x8A",                                 /* 広告 */
+      "\xE5\xB9\xBF\xE5\x91\x8A",                                 /* 广告 */
+      "\xEA\xB4\x91\xEA\xB3\xA0",                                 /* 광고 */
+      NULL};
+  if (n > 60)
+    return 0;
+  int words = 1;
+  for (size_t i = 0; i < n; i++)
+    words += p[i] == ' ';
+  if (words > 6)
+    return 0;
+  size_t full = strlen(p);
+  char last = full ? p[full - 1] : 0;
+  if ((last == '.' || last == '!' || last == '?') && words > 2)
+    return 0;
+  for (const char *const *w = ad; *w; w++) {
+    size_t wl = strlen(*w);
+    for (const char *q = p; (q = strcasestr(q, *w)) && q < p + n; q++) {
+      int before = q == p || !isalnum((unsigned char)q[-1]);
+      int after = !isalnum((unsigned char)q[wl]);
+      if (before && after)
+        return 1;
+    }
+  }
+  return 0;
 }
 
 /* Short lines that are site furniture in any body (a small list in a few
@@ -1116,7 +1208,7 @@ static int boiler(const char *p) {
   for (const char *const *w = words; *w; w++)
     if (strlen(*w) == n && !strncasecmp(p, *w, n))
       return 1;
-  return 0;
+  return ad_label(p, n);
 }
 
 /* A short line before the first real paragraph that names the author or
@@ -1164,6 +1256,117 @@ static void drop_boiler(nb_article *a) {
   a->n_paras = o;
 }
 
+/* Appends p's words to b, lowercased, one space between them: typography
+ * (curly quotes, dashes, ellipses) and ASCII punctuation do not count, so
+ * a pull quote matches the sentence it repeats. */
+static void key_of(const char *p, nb_buf *b) {
+  const unsigned char *s = (const unsigned char *)p;
+  int sp = 1;
+  while (*s) {
+    size_t k = 1;
+    int word;
+    if (*s < 0x80) {
+      word = isalnum(*s);
+    } else {
+      unsigned cp = 0;
+      if ((*s >> 5) == 6 && s[1])
+        cp = ((*s & 0x1Fu) << 6) | (s[1] & 0x3Fu), k = 2;
+      else if ((*s >> 4) == 14 && s[1] && s[2])
+        cp = ((*s & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu),
+        k = 3;
+      else if ((*s >> 3) == 30 && s[1] && s[2] && s[3])
+        cp = 0x10000, k = 4;
+      /* Latin-1 punctuation, general punctuation, CJK punctuation,
+       * fullwidth ASCII punctuation */
+      word = !((cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F) ||
+               (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+               cp == 0xD7 || cp == 0xF7);
+    }
+    if (!word) {
+      if (!sp)
+        nb_buf_putc(b, ' ');
+      sp = 1;
+    } else {
+      for (size_t i = 0; i < k; i++)
+        nb_buf_putc(b, (char)(k == 1 ? tolower(s[i]) : s[i]));
+      sp = 0;
+    }
+    s += k;
+  }
+}
+
+/* Text that repeats the body's own words: a pull quote (a blockquote whose
+ * words stand elsewhere in the body, with its attribution), or a short
+ * paragraph that is part of a longer one.  The first telling stays.
+ * Bounded: few checks, and only on bodies of ordinary size. */
+static void drop_repeats(nb_article *a, const groups *g) {
+  size_t total = 0;
+  for (size_t i = 0; i < a->n_paras; i++)
+    total += strlen(a->paras[i]);
+  if (a->n_paras < 2 || total > (128u << 10))
+    return;
+  nb_buf all = {0};
+  size_t *at = nb_xcalloc(a->n_paras + 1, sizeof *at);
+  for (size_t i = 0; i < a->n_paras; i++) {
+    at[i] = all.len;
+    key_of(a->paras[i], &all);
+    nb_buf_putc(&all, '\n');
+  }
+  at[a->n_paras] = all.len;
+  unsigned char *drop = nb_xcalloc(a->n_paras, 1);
+  int checks = 0;
+  for (size_t i = 0; i < a->n_paras; i++) {
+    const xmlNode *grp = g && i < g->n ? g->of[i] : NULL;
+    size_t len = at[i + 1] - at[i] - 1;
+    if (len < 20 || (!grp && (len < 40 || len > 300)) || drop[i] ||
+        checks >= 64)
+      continue;
+    checks++;
+    char *key = nb_xcalloc(len + 1, 1); /* this paragraph's words */
+    memcpy(key, all.ptr + at[i], len);
+    key[len] = 0;
+    int found = 0;
+    for (const char *p = all.ptr; !found && (p = strstr(p, key)); p++) {
+      size_t off = (size_t)(p - all.ptr), j = 0;
+      size_t lo = 0, hi = a->n_paras; /* the paragraph holding off */
+      while (lo + 1 < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (at[mid] <= off)
+          lo = mid;
+        else
+          hi = mid;
+      }
+      j = lo;
+      /* whole words only */
+      if ((off > 0 && p[-1] != ' ' && p[-1] != '\n') ||
+          (p[len] != ' ' && p[len] != '\n'))
+        continue;
+      if (j == i || drop[j] || (grp && j < g->n && g->of[j] == grp))
+        continue;
+      size_t jlen = at[j + 1] - at[j] - 1;
+      found = jlen > len || (jlen == len && j < i);
+    }
+    free(key);
+    if (!found)
+      continue;
+    if (grp) {
+      for (size_t j = 0; j < a->n_paras && j < g->n; j++)
+        if (g->of[j] == grp)
+          drop[j] = 1;
+    } else {
+      drop[i] = 1;
+    }
+  }
+  size_t o = 0;
+  for (size_t i = 0; i < a->n_paras; i++)
+    if (!drop[i])
+      a->paras[o++] = a->paras[i];
+  a->n_paras = o;
+  free(drop);
+  free(at);
+  nb_buf_release(&all);
+}
+
 static size_t body_len(const nb_article *a) {
   size_t n = 0;
   for (size_t i = 0; i < a->n_paras; i++)
@@ -1171,8 +1374,8 @@ static size_t body_len(const nb_article *a) {
   return n;
 }
 
-static void emit_node(nb_article *a, xmlNode *n) {
-  emit em = {a, {0}, 0, 0, NULL, 0, 0};
+static void emit_node(nb_article *a, xmlNode *n, groups *g) {
+  emit em = {a, {0}, 0, 0, NULL, 0, 0, NULL, g};
   em.root = n;
   walk(n, pre_emit, post_emit, &em);
   flush(&em);
@@ -1248,7 +1451,8 @@ static void prepare(page *pg, xmlNode *root) {
 
 /* Chooses the body: the best-scoring block, with the siblings that belong
  * to it (a body split by advertisement slots), and emits its paragraphs. */
-static void extract_body(nb_article *a, page *pg, xmlNode *body) {
+static void extract_body(nb_article *a, page *pg, xmlNode *body,
+                         groups *g) {
   walk(body, pre_score, NULL, pg);
   xmlNode *best = NULL;
   double best_s = 0;
@@ -1264,7 +1468,7 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
       best = c, best_s = s->score;
   }
   if (!best) {
-    emit_node(a, body);
+    emit_node(a, body, g);
     return;
   }
   /* A parent whose only content is this block is the same block. */
@@ -1274,7 +1478,7 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
     best = best->parent;
   xmlNode *par = best->parent;
   if (!is_elem(par) || best == body) {
-    emit_node(a, best);
+    emit_node(a, best, g);
     return;
   }
   double thresh = best_s * 0.2 > 10 ? best_s * 0.2 : 10;
@@ -1319,7 +1523,7 @@ static void extract_body(nb_article *a, page *pg, xmlNode *body) {
       }
     }
     if (take)
-      emit_node(a, s);
+      emit_node(a, s, g);
   }
 }
 
@@ -1356,7 +1560,10 @@ void nb__html_fragment(nb_article *a, const char *html, size_t len) {
   if (root) {
     page pg = {0};
     prepare(&pg, root);
-    emit_node(a, find_root(doc, "body"));
+    groups g = {0};
+    emit_node(a, find_root(doc, "body"), &g);
+    drop_repeats(a, &g);
+    free(g.of);
     drop_boiler(a);
     free(pg.stats);
     free(pg.cands);
@@ -1408,7 +1615,10 @@ nb_status nb__html_read(const char *source, const char *data, size_t len,
 
   page pg = {0};
   prepare(&pg, root);
-  extract_body(a, &pg, find_root(doc, "body"));
+  groups g = {0};
+  extract_body(a, &pg, find_root(doc, "body"), &g);
+  drop_repeats(a, &g);
+  free(g.of);
   drop_boiler(a);
 
   /* schema.org articleBody: the page may be an app shell with the text only
