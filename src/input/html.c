@@ -1261,6 +1261,7 @@ static void drop_boiler(nb_article *a) {
  * a pull quote matches the sentence it repeats. */
 static void key_of(const char *p, nb_buf *b) {
   const unsigned char *s = (const unsigned char *)p;
+  size_t start = b->len;
   int sp = 1;
   while (*s) {
     size_t k = 1;
@@ -1293,6 +1294,8 @@ static void key_of(const char *p, nb_buf *b) {
     }
     s += k;
   }
+  if (b->len > start && b->ptr[b->len - 1] == ' ')
+    b->ptr[--b->len] = 0; /* "night." and "night," end alike */
 }
 
 /* Text that repeats the body's own words: a pull quote (a blockquote whose
