@@ -806,6 +806,10 @@ typedef struct finder {
   long para_subject;
   const char *subj_sent; /* its sentence, resolved only when needed */
   size_t cur_para;
+  /* work bounds for the look-backs, so that a hostile article of
+   * thousands of unknown surnames and pronouns stays linear */
+  size_t name_scan_left;  /* bytes full_name_before may still read */
+  int back_left;          /* sentences prime_back may still try */
   size_t subj_len;
 } finder;
 
@@ -887,12 +891,18 @@ static int full_name_chunk(const char *p, size_t n) {
 static const char *full_name_before(finder *f, const char *end,
                                     const char *surname, size_t *len) {
   size_t sl = strlen(surname);
-  for (size_t p = 0; p <= f->cur_para && p < f->a->n_paras; p++) {
+  /* names are introduced near the top: read at most 32 KB from the start */
+  size_t left = f->name_scan_left < 32768 ? f->name_scan_left : 32768;
+  for (size_t p = 0; p <= f->cur_para && p < f->a->n_paras && left; p++) {
     const char *t = f->a->paras[p];
     size_t n = f->plen[p];
     uintptr_t e = (uintptr_t)end, t0 = (uintptr_t)t;
     if (e >= t0 && e <= t0 + n)
       n = (size_t)(e - t0); /* only what comes before the sentence */
+    if (n > left)
+      n = left;
+    left -= n;
+    f->name_scan_left -= n;
     for (const char *h = t; h + sl <= t + n; h++) {
       h = memchr(h, surname[0], (size_t)(t + n - h));
       if (!h || h + sl > t + n)
@@ -1041,7 +1051,7 @@ static void prime_back(finder *f, const char *cur, const char *m, size_t mn) {
   if (!g || nb__cast_has_person(&f->cast, g))
     return;
   int budget = 40;
-  for (size_t p = f->cur_para + 1; p-- > 0 && budget > 0;) {
+  for (size_t p = f->cur_para + 1; p-- > 0 && budget > 0 && f->back_left > 0;) {
     const char *t = f->a->paras[p];
     size_t n = f->plen[p];
     uintptr_t e = (uintptr_t)cur, t0 = (uintptr_t)t;
@@ -1049,10 +1059,16 @@ static void prime_back(finder *f, const char *cur, const char *m, size_t mn) {
       n = (size_t)(e - t0);
     else if (p == f->cur_para)
       continue;
+    if (n > 4096) { /* the last 4 KB before it, from a character start */
+      t += n - 4096;
+      n = 4096;
+      while (n && ((unsigned char)*t & 0xC0) == 0x80)
+        t++, n--;
+    }
     nb_sentence *sv;
     size_t ns = nb_sentences(t, n, &sv);
     long hit = -1;
-    for (size_t k = ns; k-- > 0 && budget-- > 0;) {
+    for (size_t k = ns; k-- > 0 && budget-- > 0 && f->back_left-- > 0;) {
       hit = subject_of(f, t + sv[k].start, sv[k].len);
       if (hit >= 0)
         break;
@@ -1246,6 +1262,8 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
   f.cast.arena = s->arena;
   f.last_speaker = -1;
   f.para_subject = -1;
+  f.name_scan_left = (size_t)4 << 20;
+  f.back_left = 2000;
   f.plen = nb_xcalloc(a->n_paras ? a->n_paras : 1, sizeof *f.plen);
   for (size_t p = 0; p < a->n_paras; p++)
     f.plen[p] = strlen(a->paras[p]);
