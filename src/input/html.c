@@ -439,8 +439,10 @@ static int social_embed(const xmlNode *n) {
       "linkedin.com/", "reddit.com/", "mastodon.", NULL};
   const xmlNode *top = n, *c = n->children;
   const char *last = NULL;
-  int depth = 0;
+  int depth = 0, seen = 0;
   while (c && depth < 32) {
+    if (++seen > 500)
+      return 0; /* an embed is a small card; a big quote is not one */
     if (is_elem(c) && tag_is(c, "a") && attr(c, "href"))
       last = attr(c, "href");
     if (is_elem(c) && c->children) {

@@ -99,11 +99,11 @@ static void check_gold(const char *page) {
 static void test_holdout_pages(void **state) {
   (void)state;
   static const char *const pages[] = {
-      "paper-readmore.html",    "regional-grid.html",
-      "blog-long-thread.html",  "pullquote-gallery.html",
-      "ad-slots-split.html",
-      "embeds-social-video.html", "portugues-portal.html",
-      "keypoints-factbox.html", "short-heavy-chrome.html", NULL};
+      "paper-readmore.html",     "regional-grid.html",
+      "blog-long-thread.html",   "pullquote-gallery.html",
+      "ad-slots-split.html",     "embeds-social-video.html",
+      "portugues-portal.html",   "keypoints-factbox.html",
+      "short-heavy-chrome.html", NULL};
   for (const char *const *p = pages; *p; p++)
     check_gold_in("pages-holdout", *p);
 }
