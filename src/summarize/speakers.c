@@ -58,7 +58,10 @@ static const char *const titles[] = {
     "cmdr.", "cpl.", "pvt.", "magistrate", "prosecutor", "dean", "provost",
     "principal", "vicar", "pastor", "ayatollah", "rep", "sen", "gov", "lt",
     "sgt", "col", "capt", "gen", "prof", "dr", "mr", "mrs", "ms", "mx",
-    "mx.", "madam", "monsieur", "herr", "frau", "señor", "senor", NULL};
+    "mx.", "madam", "monsieur", "herr", "frau", "señor", "senor", "trustee",
+    "manager", "boss", "negotiator", "columnist", "critic", "editor",
+    "economist", "analyst", "founder", "co-founder", "coxswain", "skipper",
+    "striker", "midfielder", "defender", "goalkeeper", NULL};
 
 /* Name particles written in lower case inside names ("al-Amr", "van Gogh"). */
 static const char *const particles[] = {"al", "el", "de", "del", "der",
@@ -281,6 +284,9 @@ static const char *const adverbs_tail[] = {"also", "later", "then", "further",
                                            "recently", "first", "simply",
                                            "only", "just", "never", NULL};
 
+static void set_description(nb__cast *c, nb__entity *e, const char *d,
+                            size_t dn);
+
 /* Resolves one mention; returns the entity (NULL when it is no speaker).
  * desc (may be NULL) is an appositive description seen with it. */
 nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
@@ -477,15 +483,15 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
         if (!is_title_tok(t[i].p, t[i].n))
           only_titles = 0;
       if (only_titles && dn && dn < 120) {
-        hit->description = nb_arena_strndup(c->arena, desc, dn);
+        set_description(c, hit, desc, dn);
       } else if (d1 > d0 && !org) {
         const char *dp = t[d0].p;
         size_t dl = (size_t)(t[d1 - 1].p + t[d1 - 1].n - dp);
-        hit->description = nb_arena_strndup(c->arena, dp, dl);
+        set_description(c, hit, dp, dl);
       } else if (dn && dn < 120)
-        hit->description = nb_arena_strndup(c->arena, desc, dn);
+        set_description(c, hit, desc, dn);
     } else if (!hit->description && dn && dn < 120)
-      hit->description = nb_arena_strndup(c->arena, desc, dn);
+      set_description(c, hit, desc, dn);
     while (hit->alias >= 0)
       hit = &c->e[hit->alias];
     if (!hit->gender)
@@ -547,6 +553,52 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   e->head = nb_arena_strndup(c->arena, hw, hl);
   touch(c, e);
   return e;
+}
+
+/* A description as the briefing will say it before the name ("Library
+ * director Anita Shah"): a noun phrase, so a relative clause is cut off
+ * ("marine biologist at the University of Aqaba who led the work"), and an
+ * age ("58"), a clause ("The review went viral") or a relative clause alone
+ * ("whose ward includes the farm") is no description.  Returns the length
+ * to keep, 0 for none. */
+static size_t desc_len(const char *d, size_t dn) {
+  static const char *const rel[] = {"who", "which", "whose", "where", "that",
+                                    "when", "whom", NULL};
+  static const char *const finite[] = {
+      "is", "are", "was", "were", "has", "have", "had", "went", "came",
+      "did", "does", "do", "will", "would", "can", "could", "should", "may",
+      "might", "must", "said", "says", "got", "made", "took", NULL};
+  tok t[40];
+  size_t nt = tokenize(d, dn, t, 40);
+  size_t keep = dn, digits = 1;
+  for (size_t i = 0; i < nt; i++) {
+    if (nb__word_in(t[i].p, t[i].n, rel)) {
+      if (i == 0)
+        return 0;
+      keep = (size_t)(t[i - 1].p + t[i - 1].n - d);
+      nt = i;
+      break;
+    }
+  }
+  for (size_t i = 0; i < nt; i++) {
+    if (nb__word_in(t[i].p, t[i].n, finite) || nb__reporting_verb(t[i].p, t[i].n))
+      return 0;
+    for (size_t k = 0; k < t[i].n; k++)
+      if (!isdigit((unsigned char)t[i].p[k]))
+        digits = 0;
+  }
+  if (nt == 0 || digits)
+    return 0;
+  while (keep && (d[keep - 1] == ',' || d[keep - 1] == ' '))
+    keep--;
+  return keep;
+}
+
+static void set_description(nb__cast *c, nb__entity *e, const char *d,
+                            size_t dn) {
+  size_t k = desc_len(d, dn);
+  if (k)
+    e->description = nb_arena_strndup(c->arena, d, k);
 }
 
 /* An unnamed "A spokesman for the White House" is merged into the named

@@ -273,6 +273,20 @@ static void test_descriptions(void **state) {
   expect_speaker("\"Every storm costs them millions,\" said Jane Cho, an "
                  "analyst at Jefferies.",
                  "Jane Cho", "analyst at Jefferies", "Jane Cho");
+  /* a description is said before the name: a relative clause is cut off,
+   * an age or a clause is none, a job title before the name is no name */
+  expect_speaker("\"We expected a graveyard,\" said Dr. Lena Roth, a "
+                 "biologist at the institute who led the work.",
+                 "Lena Roth", "biologist at the institute", "Dr. Lena Roth");
+  expect_speaker("Greg Lind, 58, pleaded guilty in March. \"I am sorry,\" "
+                 "he said.",
+                 "Greg Lind", NULL, "he");
+  expect_speaker("Councillor Robert Yeung, whose ward includes the farm, "
+                 "said: \"Add 600 homes and you have a car park.\"",
+                 "Robert Yeung", NULL, "Councillor Robert Yeung");
+  expect_speaker("\"We are spending money we will need,\" Trustee Frank "
+                 "Russo said.",
+                 "Frank Russo", "Trustee", "Trustee Frank Russo");
 }
 
 int main(void) {
