@@ -298,8 +298,10 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   tok t[40];
   size_t nt = tokenize(m, mn, t, 40);
   /* drop trailing adverbs ("Kirby also", "Professor Burrows later") */
-  while (nt > 0 && nb__word_in(t[nt - 1].p, t[nt - 1].n, adverbs_tail))
-    nt--;
+  while (nt > 0 && (nb__word_in(t[nt - 1].p, t[nt - 1].n, adverbs_tail) ||
+                    (t[nt - 1].n > 4 && islower((unsigned char)t[nt - 1].p[0]) &&
+                     memcmp(t[nt - 1].p + t[nt - 1].n - 2, "ly", 2) == 0)))
+    nt--; /* "Kirby personally", "Trump later" */
   if (nt == 0 || nt > 14)
     return NULL;
   /* "according to my knowledge" is a hedge, not a source */
@@ -404,6 +406,34 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   /* a lone first-position capital that is really an article ("The") */
   while (name_from < head && nb__word_in(t[name_from].p, t[name_from].n, determiners))
     name_from++;
+  /* "Afghan Ambassador to the United States Hamdullah Mohib": after "to
+   * the" or "of the", a place or a body comes before the person's name;
+   * of three or more capitalized words there, the name is the last two
+   * (with the particles between them: "Mohamed bin Zayed") */
+  if (head - name_from >= 3 && name_from >= 2 &&
+      nb__word_eq(t[name_from - 1].p, t[name_from - 1].n, "the") &&
+      nb__word_in(t[name_from - 2].p, t[name_from - 2].n,
+                  (const char *const[]){"to", "of", "for", "at", "in", "from",
+                                        NULL})) {
+    size_t k = head - 1, caps = 1;
+    while (k > name_from && caps < 2) {
+      k--;
+      if (!nb__word_in(t[k].p, t[k].n, particles))
+        caps++;
+    }
+    int org_tail = 0;
+    for (size_t i = k; i < head; i++) {
+      char low[32];
+      size_t l = t[i].n < 31 ? t[i].n : 31;
+      for (size_t q = 0; q < l; q++)
+        low[q] = (char)tolower((unsigned char)t[i].p[q]);
+      low[l] = 0;
+      if (nb__word_in(low, l, org_words))
+        org_tail = 1;
+    }
+    if (!org_tail)
+      name_from = k;
+  }
   int named = name_from < head;
   int org = 0;
   for (size_t i = name_from; i < head; i++) {
