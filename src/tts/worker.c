@@ -354,11 +354,13 @@ static int spawn(nb_tts *t, worker *w) {
     /* Drop every other descriptor, in particular the other workers'
      * sockets: a worker holding them would keep them open after the
      * parent dies. */
-    long max = sysconf(_SC_OPEN_MAX);
-    if (max < 0 || max > 65536)
-      max = 65536;
-    for (int fd = 4; fd < max; fd++)
-      close(fd);
+    if (close_range(4, ~0U, 0) != 0) { /* Linux 5.9; else one by one */
+      long max = sysconf(_SC_OPEN_MAX);
+      if (max < 0 || max > 65536)
+        max = 65536;
+      for (int fd = 4; fd < max; fd++)
+        close(fd);
+    }
     worker_limits();
     worker_main(3);
   }
