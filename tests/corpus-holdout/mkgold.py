@@ -150,27 +150,35 @@ G = {
  (D, 'They were told, they were told again, and they did nothing,', "Mr Dawson", "Mick Dawson", "said"),
 ],
 }
-root = sys.argv[1]
-for name, qs in G.items():
-    text = open(os.path.join(root, name, "article.txt"), encoding="utf-8").read()
-    out = []
-    for i, (kind, t, spk, res, cue) in enumerate(qs, 1):
-        n = text.count(t)
-        # direct quotes must be unambiguous; a partial quote that the
-        # headline repeats is the body's (last) occurrence
-        if n == 0 or (n != 1 and kind == D):
-            sys.exit("%s: %d occurrences of %r" % (name, n, t))
-        a = text.rindex(t)
-        q = {"id": "q%d" % i, "text": t, "content_spans": [[a, a + len(t)]],
-             "direct": kind == D, "kind": "speech" if kind == D else kind,
-             "speaker": spk, "speaker_resolved": res, "cue": cue}
-        out.append(q)
-    gold = {"source": {"file": "article.txt",
-                       "origin": "invented news story written for newsbrief's held-out quote test (not a real event; names are fictional)",
-                       "annotated_by": "hand-annotated for this project, before the summarizer's rules were read"},
-            "notes": "direct quotes: direct == true and kind == \"speech\" (what scripts/eval-quotes scores); kind \"partial\" and \"indirect\" are listed for reference and not scored. content_spans are character offsets of text in article.txt (Python str indices).",
-            "quotes": out}
-    with open(os.path.join(root, name, "gold.json"), "w", encoding="utf-8") as f:
-        json.dump(gold, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-    print(name, sum(q["direct"] for q in out), "direct,", len(out), "total")
+
+
+def write(root, G, annotated_by):
+    """Adds each quote's character offsets in ROOT/NAME/article.txt and
+    writes ROOT/NAME/gold.json.  Shared with ../corpus-holdout2/mkgold.py."""
+    for name, qs in G.items():
+        text = open(os.path.join(root, name, "article.txt"), encoding="utf-8").read()
+        out = []
+        for i, (kind, t, spk, res, cue) in enumerate(qs, 1):
+            n = text.count(t)
+            # direct quotes must be unambiguous; a partial quote that the
+            # headline repeats is the body's (last) occurrence
+            if n == 0 or (n != 1 and kind == D):
+                sys.exit("%s: %d occurrences of %r" % (name, n, t))
+            a = text.rindex(t)
+            q = {"id": "q%d" % i, "text": t, "content_spans": [[a, a + len(t)]],
+                 "direct": kind == D, "kind": "speech" if kind == D else kind,
+                 "speaker": spk, "speaker_resolved": res, "cue": cue}
+            out.append(q)
+        gold = {"source": {"file": "article.txt",
+                           "origin": "invented news story written for newsbrief's held-out quote test (not a real event; names are fictional)",
+                           "annotated_by": annotated_by},
+                "notes": "direct quotes: direct == true and kind == \"speech\" (what scripts/eval-quotes scores); kind \"partial\" and \"indirect\" are listed for reference and not scored. content_spans are character offsets of text in article.txt (Python str indices).",
+                "quotes": out}
+        with open(os.path.join(root, name, "gold.json"), "w", encoding="utf-8") as f:
+            json.dump(gold, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        print(name, sum(q["direct"] for q in out), "direct,", len(out), "total")
+
+
+if __name__ == "__main__":
+    write(sys.argv[1], G, "hand-annotated for this project, before the summarizer's rules were read")
