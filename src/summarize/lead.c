@@ -223,8 +223,16 @@ size_t nb_dateline_split(const char *para, const char **name,
       int ac2;
       size_t w2;
       size_t e2 = place_run(para, n, k, &ac2, &w2);
-      if (w2 == 0)
-        return 0;
+      if (w2 == 0) {
+        /* the year of a press release: "CAMBRIDGE, England, June 2, 2026 –" */
+        size_t k3 = k;
+        while (k3 < n && isdigit((unsigned char)para[k3]))
+          k3++;
+        if (k3 - k != 4 || !extra)
+          return 0;
+        i = k3;
+        continue;
+      }
       i = e2;
       /* a date: "March 3" */
       size_t k2 = skip_spaces(para, n, i);

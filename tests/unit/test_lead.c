@@ -34,8 +34,12 @@ static void test_datelines(void **state) {
            "Talks resumed.");
   dateline("Taipei, Taiwan \xE2\x80\x94 The festival opened.", "Taipei",
            "The festival opened.");
+  /* a press release's dateline ends in the year */
+  dateline("CAMBRIDGE, England, June 2, 2026 \xE2\x80\x93 The lab opened.",
+           "CAMBRIDGE", "The lab opened.");
   /* not datelines */
   dateline("Also read: In Last Chance To Boost Birthrate", NULL, NULL);
+  dateline("Paris, 2026 \xE2\x80\x94 a year of change.", NULL, NULL);
   dateline("Image: Nick Moreau.", NULL, NULL);
   dateline("Yesterday \xE2\x80\x94 a quiet day \xE2\x80\x94 nothing happened.", NULL, NULL);
   dateline("The minister said: \"No.\"", NULL, NULL);
