@@ -67,7 +67,9 @@ static nb_status find_device(const char *name, PaDeviceIndex *out, nb_err *e) {
   if (!name || !*name) {
     PaDeviceIndex d = Pa_GetDefaultOutputDevice();
     if (d == paNoDevice)
-      return nb_err_set(e, NB_AUDIO, "no audio output device");
+      return nb_err_set(e, NB_AUDIO,
+                        "no audio output device (see newsbrief devices; "
+                        "-o FILE writes a file instead)");
     *out = d;
     return NB_OK;
   }
