@@ -154,6 +154,32 @@ static void append(nb__limiter *l, const float *in, size_t n, double g) {
   l->avail += n;
 }
 
+/* One step of the smoothing: s enters the ring of the last L+1 values and
+ * the gain is their mean (1 in the common case, nothing to limit in the
+ * window).  n_low counts ring entries below 1; when none is, the sum is
+ * reset to exactly L+1 so rounding never builds up.  Inline: it runs once
+ * per sample in both of run's loops. */
+static inline float smooth(float s, float *ring, size_t *slot, size_t L1,
+                           double *sum, size_t *n_low) {
+  float g = 1;
+  if (s < 1 || *n_low) {
+    *sum += (double)s - ring[*slot];
+    g = (float)(*sum / (double)L1);
+    if (g > 1)
+      g = 1;
+  }
+  if (ring[*slot] < 1)
+    (*n_low)--;
+  if (s < 1)
+    (*n_low)++;
+  ring[*slot] = s;
+  if (*n_low == 0)
+    *sum = (double)L1;
+  if (++*slot == L1)
+    *slot = 0;
+  return g;
+}
+
 static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
   *out_n = 0;
   if (l->next + TP_H >= l->avail)
@@ -214,23 +240,7 @@ static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
                 d = 0;
             }
             d_prev = d;
-            float s = 1 - d;
-            float g = 1;
-            if (s < 1 || n_low) {
-              sum += (double)s - ring[slot];
-              g = (float)(sum / (double)L1);
-              if (g > 1)
-                g = 1;
-            }
-            if (ring[slot] < 1)
-              n_low--;
-            if (s < 1)
-              n_low++;
-            ring[slot] = s;
-            if (n_low == 0)
-              sum = (double)L1;
-            if (++slot == L1)
-              slot = 0;
+            float g = smooth(1 - d, ring, &slot, L1, &sum, &n_low);
             if (next >= L && next < out_end)
               o_ptr[on++] = xs[next - L - x0] * g;
             next++;
@@ -298,24 +308,7 @@ static void run(nb__limiter *l, float **out, size_t *out_cap, size_t *out_n) {
       d = 1 - m;
     }
     d_prev = d;
-    float g = 1; /* the common case: nothing to limit in the window */
-    if (s < 1 || n_low) {
-      sum += (double)s - ring[slot];
-      g = (float)(sum / (double)L1);
-      if (g > 1)
-        g = 1;
-    }
-    /* n_low counts ring entries below 1; when none is, the sum is reset
-     * to exactly L+1 so rounding never builds up. */
-    if (ring[slot] < 1)
-      n_low--;
-    if (s < 1)
-      n_low++;
-    ring[slot] = s;
-    if (n_low == 0)
-      sum = (double)L1;
-    if (++slot == L1)
-      slot = 0;
+    float g = smooth(s, ring, &slot, L1, &sum, &n_low);
     if (next >= L && next - L < received)
       o_ptr[on++] = xs[next - L - x0] * g;
     next++;
