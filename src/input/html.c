@@ -47,7 +47,8 @@ enum {
   F_SHORTBLK = 256, /* p, li, h2-h4: judged as one line of links */
   F_DROP = 512,      /* never article text: drop_tags */
   F_INLINE = 1024,   /* phrasing: class hints not applied */
-  F_ROOT = 2048      /* html, body */
+  F_ROOT = 2048,     /* html, body */
+  F_BREAK = 4096     /* dropped, but a block in a browser: its own line */
 };
 
 #define ST(n) ((nstat *)(n)->_private)
@@ -85,10 +86,22 @@ static const char *attr(const xmlNode *n, const char *name) {
   return NULL;
 }
 
-/* Appends the text under n (iteratively: a page may nest 10,000 deep). */
+static unsigned tag_flags(const xmlNode *n);
+
+/* Whether a browser puts n on a line of its own (a block, a line break):
+ * the text on either side of it is two words, never one
+ * ("Kofi Mensah-Barr" in an <h4>, "Mar 19, 2026" in the <div> after it). */
+static int breaks_text(const xmlNode *n) {
+  return is_elem(n) && (tag_flags(n) & (F_BLOCK | F_BR | F_BREAK));
+}
+
+/* Appends the text under n (iteratively: a page may nest 10,000 deep), a
+ * space around each element that breaks the line. */
 static void text_of(const xmlNode *n, nb_buf *b) {
   const xmlNode *top = n, *c = n;
   while (c) {
+    if (breaks_text(c))
+      nb_buf_putc(b, ' ');
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       if (c->content)
         nb_buf_puts(b, (const char *)c->content);
@@ -98,8 +111,13 @@ static void text_of(const xmlNode *n, nb_buf *b) {
       c = c->children;
       continue;
     }
-    while (c != top && !c->next)
+    if (breaks_text(c))
+      nb_buf_putc(b, ' ');
+    while (c != top && !c->next) {
       c = c->parent;
+      if (breaks_text(c))
+        nb_buf_putc(b, ' ');
+    }
     if (c == top)
       break;
     c = c->next;
@@ -539,7 +557,7 @@ typedef struct tagdef {
 static const tagdef tag_table[] = {
     {"a", F_A | F_INLINE},  {"abbr", F_INLINE},
     {"address", BL},        {"article", BL},
-    {"aside", F_DROP},      {"audio", F_DROP},
+    {"aside", F_DROP | F_BREAK},      {"audio", F_DROP},
     {"b", F_INLINE},        {"bdi", F_INLINE},
     {"bdo", F_INLINE},      {"blockquote", BL | F_BQ},
     {"body", BL | F_ROOT},  {"br", F_BR},
@@ -547,23 +565,23 @@ static const tagdef tag_table[] = {
     {"center", BL},         {"cite", F_INLINE},
     {"code", F_INLINE},     {"dd", BL},
     {"details", BL},        {"dfn", F_INLINE},
-    {"dialog", F_DROP},     {"div", BL | F_DIVSEC},
+    {"dialog", F_DROP | F_BREAK},     {"div", BL | F_DIVSEC},
     {"dl", BL | F_LIST},    {"dt", BL},
     {"em", F_INLINE},       {"embed", F_DROP},
-    {"fieldset", BL},       {"figcaption", F_DROP},
-    {"figure", F_DROP},     {"footer", F_DROP},
-    {"form", F_DROP},       {"h1", BL | F_H1},
+    {"fieldset", BL},       {"figcaption", F_DROP | F_BREAK},
+    {"figure", F_DROP | F_BREAK},     {"footer", F_DROP | F_BREAK},
+    {"form", F_DROP | F_BREAK},       {"h1", BL | F_H1},
     {"h2", BL | F_SHORTBLK}, {"h3", BL | F_SHORTBLK},
     {"h4", BL | F_SHORTBLK}, {"h5", BL},
     {"h6", BL},             {"head", F_DROP},
-    {"header", F_DROP},     {"hr", BL},
+    {"header", F_DROP | F_BREAK},     {"hr", BL},
     {"html", BL | F_ROOT},  {"i", F_INLINE},
     {"iframe", F_DROP},     {"input", F_DROP},
     {"kbd", F_INLINE},      {"label", F_DROP},
     {"li", BL | F_SHORTBLK}, {"main", BL},
     {"map", F_DROP},        {"mark", F_INLINE},
-    {"math", F_DROP},       {"menu", F_DROP},
-    {"nav", F_DROP},        {"noscript", F_DROP},
+    {"math", F_DROP},       {"menu", F_DROP | F_BREAK},
+    {"nav", F_DROP | F_BREAK},        {"noscript", F_DROP},
     {"object", F_DROP},     {"ol", BL | F_LIST},
     {"p", BL | F_P | F_SHORTBLK}, {"picture", F_DROP},
     {"pre", BL | F_P},      {"q", F_INLINE},

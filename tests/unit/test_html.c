@@ -160,6 +160,32 @@ static void test_metadata(void **state) {
   nb_article_list_release(&l);
 }
 
+/* Text gathered from several elements (a byline box, a headline) keeps a
+ * space where a browser breaks the line: between blocks, at <br>, around a
+ * dropped block such as <figure>; never inside inline markup. */
+static void test_text_breaks(void **state) {
+  (void)state;
+  nb_article_list l = {0};
+  /* the Ghost byline box: author in an <h4>, date in the <div> after it */
+  nb_article *a = read_one("pages-holdout/newsletter-ghost.html", &l);
+  assert_non_null(a->byline);
+  assert_null(strstr(a->byline, "BarrMar"));
+  assert_true(strncmp(a->byline, "Kofi Mensah-Barr Mar 19, 2026", 29) == 0);
+  nb_article_list_release(&l);
+
+  nb_err e = {0};
+  const char *s =
+      "<html><body><h1>Un<em>believ</em>able<br>floods in the "
+      "valley</h1><div class=byline><p>Ann Lee</p><p>Staff "
+      "writer</p><figure>Photo</figure>Updated</div><article><p>The body "
+      "paragraph has plenty of words, commas, and clauses to be the "
+      "body.</p></article></body></html>";
+  assert_int_equal(nb_input_html("t.html", s, strlen(s), &l, &e), NB_OK);
+  assert_string_equal(l.items[0]->title, "Unbelievable floods in the valley");
+  assert_string_equal(l.items[0]->byline, "Ann Lee Staff writer Photo Updated");
+  nb_article_list_release(&l);
+}
+
 /* ISO-8859-1 and windows-1252 pages come out as UTF-8. */
 static void test_charsets(void **state) {
   (void)state;
@@ -446,6 +472,7 @@ int main(void) {
       cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_holdout_pages),
       cmocka_unit_test(test_furniture_rules),
+      cmocka_unit_test(test_text_breaks),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
