@@ -95,33 +95,68 @@ static int breaks_text(const xmlNode *n) {
   return is_elem(n) && (tag_flags(n) & (F_BLOCK | F_BR | F_BREAK));
 }
 
-/* Appends the text under n (iteratively: a page may nest 10,000 deep), a
- * space around each element that breaks the line. */
-static void text_of(const xmlNode *n, nb_buf *b) {
-  const xmlNode *top = n, *c = n;
-  while (c) {
-    if (breaks_text(c))
-      nb_buf_putc(b, ' ');
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      if (c->content)
-        nb_buf_puts(b, (const char *)c->content);
-    } else if (is_elem(c) && c->children &&
-               !(c->_private && ST(c)->removed) && !tag_is(c, "script") &&
-               !tag_is(c, "style")) {
-      c = c->children;
-      continue;
-    }
-    if (breaks_text(c))
-      nb_buf_putc(b, ' ');
-    while (c != top && !c->next) {
-      c = c->parent;
-      if (breaks_text(c))
-        nb_buf_putc(b, ' ');
-    }
-    if (c == top)
-      break;
-    c = c->next;
+/* ---- tree walks ----------------------------------------------------------- */
+
+/* Called on each node a walk is done with: after its children, if it went
+ * into them. */
+typedef void (*post_fn)(xmlNode *n, void *ud);
+
+/* One step of a walk over top and the nodes under it in document order,
+ * without recursion (a page may nest 10,000 deep): into c's children when
+ * down is set and it has any; otherwise on to the next sibling of c, or of
+ * its nearest ancestor below top that has one, calling post (when not
+ * NULL) on c and on each ancestor left, top included.  *depth (when not
+ * NULL) goes up one a level down and down one a level up.  Returns NULL
+ * when the walk is over. */
+static xmlNode *next_node(const xmlNode *top, xmlNode *c, int down,
+                          post_fn post, void *ud, int *depth) {
+  if (down && c->children) {
+    if (depth)
+      ++*depth;
+    return c->children;
   }
+  if (post)
+    post(c, ud);
+  while (c != top && !c->next) {
+    c = c->parent;
+    if (depth)
+      --*depth;
+    if (post)
+      post(c, ud);
+  }
+  return c == top ? NULL : c->next;
+}
+
+/* Visits every node under top in document order: pre() before its
+ * children (returning 0 skips them), post() after. */
+typedef int (*pre_fn)(xmlNode *n, void *ud);
+
+static void walk(xmlNode *top, pre_fn pre, post_fn post, void *ud) {
+  for (xmlNode *c = top; c;)
+    c = next_node(top, c, pre(c, ud), post, ud, NULL);
+}
+
+/* text_of's walk: a space around each element that breaks the line. */
+static int pre_text(xmlNode *n, void *ud) {
+  if (breaks_text(n))
+    nb_buf_putc(ud, ' ');
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    if (n->content)
+      nb_buf_puts(ud, (const char *)n->content);
+    return 0;
+  }
+  return is_elem(n) && !(n->_private && ST(n)->removed) &&
+         !tag_is(n, "script") && !tag_is(n, "style");
+}
+
+static void post_text(xmlNode *n, void *ud) {
+  if (breaks_text(n))
+    nb_buf_putc(ud, ' ');
+}
+
+/* Appends the text under n (libxml2's links are not const; none change). */
+static void text_of(const xmlNode *n, nb_buf *b) {
+  walk((xmlNode *)n, pre_text, post_text, b);
 }
 
 /* Pages that declare ISO-8859-1 are almost always windows-1252 (browsers
@@ -455,7 +490,7 @@ static int social_embed(const xmlNode *n) {
       "twitter.com/", "x.com/", "instagram.com/", "facebook.com/",
       "tiktok.com/", "threads.net/", "bsky.app/", "youtube.com/",
       "linkedin.com/", "reddit.com/", "mastodon.", NULL};
-  const xmlNode *top = n, *c = n->children;
+  xmlNode *c = n->children;
   const char *last = NULL;
   int depth = 0, seen = 0;
   while (c && depth < 32) {
@@ -463,18 +498,7 @@ static int social_embed(const xmlNode *n) {
       return 0; /* an embed is a small card; a big quote is not one */
     if (is_elem(c) && tag_is(c, "a") && attr(c, "href"))
       last = attr(c, "href");
-    if (is_elem(c) && c->children) {
-      c = c->children;
-      depth++;
-      continue;
-    }
-    while (c != top && !c->next) {
-      c = c->parent;
-      depth--;
-    }
-    if (c == top)
-      break;
-    c = c->next;
+    c = next_node(n, c, is_elem(c), NULL, NULL, &depth);
   }
   if (!last)
     return 0;
@@ -507,32 +531,6 @@ static int hidden(const xmlNode *n) {
   return 0;
 }
 
-/* ---- tree walks ----------------------------------------------------------- */
-
-/* Visits every node under top in document order: pre() before its
- * children (returning 0 skips them), post() after. */
-typedef int (*pre_fn)(xmlNode *n, void *ud);
-typedef void (*post_fn)(xmlNode *n, void *ud);
-
-static void walk(xmlNode *top, pre_fn pre, post_fn post, void *ud) {
-  xmlNode *c = top;
-  while (c) {
-    if (pre(c, ud) && c->children) {
-      c = c->children;
-      continue;
-    }
-    if (post)
-      post(c, ud);
-    while (c != top && !c->next) {
-      c = c->parent;
-      if (post)
-        post(c, ud);
-    }
-    if (c == top)
-      break;
-    c = c->next;
-  }
-}
 
 /* One page being read: the figures of its elements, and the blocks that
  * paragraphs scored for (the candidates for the body). */
@@ -1030,29 +1028,19 @@ static void flush(emit *em) {
 /* Whether the first words under n are a link's (a teaser card: headline
  * link, then a line of summary). */
 static int starts_with_link(const xmlNode *n) {
-  const xmlNode *top = n, *c = n->children;
+  xmlNode *c = n->children;
   int depth = 0;
   while (c && depth < 16) {
     if (c->type == XML_TEXT_NODE && c->content) {
       for (const xmlChar *t = c->content; *t; t++)
         if (!isspace(*t)) {
-          for (const xmlNode *p = c->parent; p && p != top->parent; p = p->parent)
+          for (const xmlNode *p = c->parent; p && p != n->parent; p = p->parent)
             if (is_elem(p) && (ST(p)->f & F_A))
               return 1;
           return 0;
         }
-    } else if (is_elem(c) && !ST(c)->removed && c->children) {
-      c = c->children;
-      depth++;
-      continue;
     }
-    while (c != top && !c->next) {
-      c = c->parent;
-      depth--;
-    }
-    if (c == top)
-      return 0;
-    c = c->next;
+    c = next_node(n, c, is_elem(c) && !ST(c)->removed, NULL, NULL, &depth);
   }
   return 0;
 }
