@@ -926,6 +926,33 @@ static const char *full_name_before(finder *f, const char *end,
   return NULL;
 }
 
+/* Resolves a mention made in the paragraph text before end.  A surname the
+ * cast does not know yet ("Vega said", "MacLeod is less sure") names the
+ * person the article introduced in full before it ("Marisol Vega, who fled
+ * ...", "For 31 years, Alasdair MacLeod climbed ..."), and the speaker is
+ * reported as introduced.  With no full name before it, a surname joins
+ * the cast when keep is set (an attribution), else it is dropped (the
+ * capitalized first word of a sentence is often no name at all). */
+static nb__entity *resolve_name(finder *f, const char *end, const char *m,
+                                size_t mn, const char *d, size_t dn,
+                                int keep) {
+  size_t before = f->cast.n;
+  nb__entity *e = nb__cast_resolve(&f->cast, m, mn, d, dn);
+  if (!e || f->cast.n == before || strchr(e->name, ' ') ||
+      (keep && e->kind != NB__PERSON))
+    return e;
+  size_t fl;
+  const char *full = full_name_before(f, end, e->name, &fl);
+  if (!full && keep)
+    return e;
+  int gender = e->gender; /* "Mr Lafont" */
+  f->cast.n = before;
+  e = full ? nb__cast_resolve(&f->cast, full, fl, d, dn) : NULL;
+  if (e && !e->gender)
+    e->gender = gender;
+  return e;
+}
+
 /* The person a sentence opens with, the way a reporter introduces and
  * then follows someone: "Eastfield boss Ruth Calloway was furious",
  * "Lindqvist, wearing a gray suit, addressed the court", "His daughter,
@@ -1009,16 +1036,7 @@ static long subject_of(finder *f, const char *s, size_t n) {
     dn = (size_t)(c1 - s);
   }
   size_t before = f->cast.n;
-  nb__entity *e = nb__cast_resolve(&f->cast, np, npn, desc, dn);
-  if (e && f->cast.n > before && !strchr(e->name, ' ')) {
-    /* "MacLeod is less sure ...": a surname the cast does not know yet
-     * names the person introduced in full earlier in the article
-     * ("Alasdair MacLeod climbed ...") */
-    f->cast.n = before;
-    size_t fl;
-    const char *full = full_name_before(f, s, e->name, &fl);
-    e = full ? nb__cast_resolve(&f->cast, full, fl, NULL, 0) : NULL;
-  }
+  nb__entity *e = resolve_name(f, s, np, npn, desc, dn, 0);
   if (!e)
     return -1;
   if (f->cast.n > before && (e->kind != NB__PERSON || !strchr(e->name, ' '))) {
@@ -1094,8 +1112,8 @@ static long resolve(finder *f, const attrib *at) {
       prime_pronoun(f, f->prev_sent, f->prev_sent_len);
   }
   prime_back(f, at->mention, at->mention, at->mention_len);
-  nb__entity *e = nb__cast_resolve(&f->cast, at->mention, at->mention_len,
-                                   at->desc, at->desc_len);
+  nb__entity *e = resolve_name(f, at->mention, at->mention, at->mention_len,
+                               at->desc, at->desc_len, 1);
   return e ? (long)e->id : -1;
 }
 
@@ -1203,8 +1221,8 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
   }
   if (at.mention)
     prime_back(f, sp, at.mention, at.mention_len);
-  nb__entity *ep = nb__cast_resolve(&f->cast, at.mention, at.mention_len,
-                                    at.desc, at.desc_len);
+  nb__entity *ep = resolve_name(f, sp, at.mention, at.mention_len, at.desc,
+                                at.desc_len, 1);
   if (!ep)
     return;
   long e = (long)ep->id;
@@ -1226,6 +1244,84 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
   q->paragraph = q->end_paragraph = (uint32_t)p;
   q->start = (uint32_t)(s0 + text_from);
   q->end = (uint32_t)(s0 + te);
+}
+
+/* ---- interviews --------------------------------------------------------- */
+
+/* A paragraph of a question-and-answer interview: "Q: Why stop now?" is 1,
+ * "A: My hands are telling me to." is 2 ("Question:" and "Answer:" too),
+ * anything else 0.  *off is where the words start. */
+static int qa_label(const char *p, size_t n, size_t *off) {
+  static const char *const q[] = {"Q:", "Question:", NULL};
+  static const char *const a[] = {"A:", "Answer:", NULL};
+  for (int kind = 1; kind <= 2; kind++)
+    for (const char *const *w = kind == 1 ? q : a; *w; w++) {
+      size_t l = strlen(*w);
+      if (n > l + 1 && memcmp(p, *w, l) == 0 && p[l] == ' ') {
+        *off = l + 1;
+        return kind;
+      }
+    }
+  return 0;
+}
+
+/* Whom an interview is with: the first full name ("Ingrid Solvang") in
+ * the introduction before its first question or answer, else in the
+ * title.  Returns the entity id, or -1. */
+static long interviewee(finder *f, const unsigned char *skip, size_t first) {
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t p = 0; p < first; p++) {
+      if (skip[p] != pass)
+        continue; /* the introduction first, then the title */
+      const char *t = f->a->paras[p];
+      wspan w[64];
+      size_t nw = words_of(t, f->plen[p], w, 64);
+      for (size_t i = 0; i < nw;) {
+        /* a run of capitalized words with only a space between them */
+        size_t j = i;
+        while (j < nw && nb__is_upper_cp(nb__cp_at(w[j].p, w[j].n, 0, NULL)) &&
+               (j == i || (w[j].p == w[j - 1].p + w[j - 1].n + 1 &&
+                           w[j].p[-1] == ' ')))
+          j++;
+        size_t from = i;
+        while (from < j && (nb__sentence_opener(w[from].p, w[from].n) ||
+                            nb__word_in(w[from].p, w[from].n, np_openers)))
+          from++;
+        if (j - from >= 2 && j - from <= 4) {
+          size_t before = f->cast.n;
+          const char *m = w[from].p;
+          size_t mn = (size_t)(w[j - 1].p + w[j - 1].n - m);
+          nb__entity *e = nb__cast_resolve(&f->cast, m, mn, NULL, 0);
+          if (e && e->kind == NB__PERSON && strchr(e->name, ' '))
+            return (long)e->id;
+          f->cast.n = before;
+        }
+        i = j > i ? j : i + 1;
+      }
+    }
+  return -1;
+}
+
+/* An answer of an interview is the interviewee's direct speech, the
+ * whole paragraph after its label; it has no quotation marks. */
+static void answer(finder *f, size_t p, size_t off, long guest) {
+  const char *t = f->a->paras[p];
+  qspan q = {0};
+  q.para = q.end_para = (uint32_t)p;
+  q.open = q.cstart = (uint32_t)off;
+  q.cend = (uint32_t)trim_end(t, f->plen[p]);
+  q.close = (uint32_t)f->plen[p];
+  q.closed = 1;
+  nb_quote *nq = add_quote(f, guest);
+  nq->kind = NB_QUOTE_DIRECT;
+  nq->text = quote_text(f, &q);
+  nq->paragraph = nq->end_paragraph = (uint32_t)p;
+  nq->start = q.open;
+  nq->end = q.close;
+  if (guest >= 0) {
+    f->last_speaker = guest;
+    f->last_speaker_para = p;
+  }
 }
 
 /* The sentence that holds byte pos (binary search: a paragraph may hold
@@ -1279,6 +1375,18 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
                      "ends with paragraph %u",
                      spans.v[k].para + 1, spans.v[k].end_para + 1);
 
+  /* A question-and-answer interview ("Q: ...", "A: ..."), at least two of
+   * each: answers are the interviewee's words, questions the reporter's. */
+  size_t n_qa[3] = {0}, first_qa = a->n_paras, qa_off;
+  for (size_t p = 0; p < a->n_paras; p++) {
+    int k = skip[p] ? 0 : qa_label(a->paras[p], f.plen[p], &qa_off);
+    n_qa[k]++;
+    if (k && first_qa == a->n_paras)
+      first_qa = p;
+  }
+  int qa = n_qa[1] >= 2 && n_qa[2] >= 2;
+  long guest = -2; /* looked for at the first answer */
+
   size_t qi = 0; /* next span */
   int seen_text = 0;
   for (size_t p = 0; p < a->n_paras; p++) {
@@ -1286,6 +1394,19 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
       continue;
     const char *t = a->paras[p];
     size_t plen = f.plen[p];
+    int label = qa ? qa_label(t, plen, &qa_off) : 0;
+    if (label) {
+      f.cur_para = p;
+      if (label == 2) {
+        if (guest == -2)
+          guest = interviewee(&f, skip, first_qa);
+        answer(&f, p, qa_off, guest);
+      }
+      /* quotation marks inside a question or an answer are part of it */
+      while (qi < spans.n && spans.v[qi].para <= p)
+        qi++;
+      continue;
+    }
     nb_sentence *sv;
     size_t ns = nb_sentences(t, plen, &sv);
     size_t prev_close = 0; /* end of the last quote in this paragraph */

@@ -14,6 +14,8 @@ typedef struct nb__entity {
   nb__ekind kind;
   int indefinite;
   int gender; /* 0 unknown, 1 he, 2 she: from titles and resolved pronouns */
+  int one_person; /* a role that is one person ("the owner of the boat, who
+                     ...", "a spokeswoman"): "he"/"she" may go to it */
   long alias; /* merged into this entity, or -1 */
   size_t id, last;
 } nb__entity;

@@ -331,8 +331,12 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
         continue;
       if (g && e->gender && e->gender != g)
         continue; /* "she" is not Mr. Kirby */
-      if (person ? e->kind == NB__PERSON : (it ? e->kind == NB__ORG
-                                               : e->kind != NB__PERSON)) {
+      /* "The owner of the boat, who did not wish to be named, told the
+       * paper ... “Q,” he said": an unnamed person is as good as a named
+       * one for "he" and "she" */
+      int one = e->kind == NB__PERSON || (g && e->one_person);
+      if (person ? one : (it ? e->kind == NB__ORG
+                              : e->kind != NB__PERSON)) {
         if (!best || e->last > best->last)
           best = e;
       } else if (!fallback || e->last > fallback->last)
@@ -569,8 +573,19 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
       "researcher", "researchers", "witness", "witnesses", "resident",
       "residents", "teacher", "student", "leader", "president", "director",
       "expert", "experts", "analyst", "analysts", "source", "sources",
-      "man", "woman", "officer", "individuals", "member", "members", NULL};
+      "man", "woman", "officer", "individuals", "member", "members",
+      "owner", "driver", "passenger", "victim", "nurse", "pilot", "farmer",
+      "worker", "neighbour", "neighbor", "mother", "father", "son",
+      "daughter", "wife", "husband", "friend", "lawyer", "customer",
+      "employee", "survivor", "skipper", "manager", "chief", NULL};
   if (nb__word_in(hw, hl, people))
+    person_role = 1;
+  /* "who" is said of people, "which" of things: "the owner of the Silver
+   * Dawn, who did not wish to be named" is a person whatever the noun */
+  size_t dw = 0;
+  while (dw < dn && isalpha((unsigned char)desc[dw]))
+    dw++;
+  if (nb__word_in(desc, dw, (const char *const[]){"who", "whose", "whom", NULL}))
     person_role = 1;
   nb__entity *e = cast_add(c, m, mn,
                            person_role ? NB__ROLE
@@ -581,6 +596,14 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
     ((char *)e->name)[0] = (char)tolower((unsigned char)e->name[0]);
   e->indefinite = !definite;
   e->head = nb_arena_strndup(c->arena, hw, hl);
+  /* one person, not "officials" or "witnesses"; "spokeswoman" is a she */
+  if (person_role && (hl < 2 || hw[hl - 1] != 's' || hw[hl - 2] == 's')) {
+    e->one_person = 1;
+    if (hl >= 5 && strncasecmp(hw + hl - 5, "woman", 5) == 0)
+      e->gender = 2;
+    else if (hl >= 3 && strncasecmp(hw + hl - 3, "man", 3) == 0)
+      e->gender = 1;
+  }
   touch(c, e);
   return e;
 }
@@ -658,7 +681,7 @@ const nb__entity *nb__cast_final(const nb__cast *c, const nb__entity *e) {
 int nb__cast_has_person(const nb__cast *c, int gender) {
   for (size_t i = WINDOW(c); i < c->n; i++) {
     const nb__entity *e = &c->e[i];
-    if (e->alias < 0 && e->kind == NB__PERSON &&
+    if (e->alias < 0 && (e->kind == NB__PERSON || e->one_person) &&
         (!gender || !e->gender || e->gender == gender))
       return 1;
   }
