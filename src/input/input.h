@@ -50,10 +50,17 @@ typedef enum nb_input_kind {
 nb_input_kind nb_input_sniff(const char *name, const char *content_type,
                              const char *data, size_t len);
 
-/* Removes from l the articles that repeat an earlier one (same link, or the
- * same lead paragraph once case, punctuation and spacing are ignored),
- * freeing them; each removal is noted on d at NB_INFO. */
+/* Removes from l the articles that repeat an earlier one (same link; the
+ * same lead paragraph once case, punctuation and spacing are ignored, or
+ * one that begins with the other; the same title and first paragraph),
+ * freeing them; each removal is noted on d at NB_INFO.  The story keeps
+ * the earlier place and the fuller text of the two. */
 void nb_input_dedup(nb_article_list *l, const nb_diag *d);
+/* nb_input_dedup, moving the articles it removes onto removed (when not
+ * NULL) instead of freeing them: for a caller that records every story it
+ * has seen (drop). */
+void nb_input_dedup_keep(nb_article_list *l, nb_article_list *removed,
+                         const nb_diag *d);
 
 /* Internal, shared by the readers. */
 /* Reads the paragraphs of an HTML fragment (a feed item's content, UTF-8)

@@ -202,9 +202,13 @@ static char *link_key(const char *link) {
   return k;
 }
 
-/* The words of a lead paragraph: lowercased ASCII letters and digits (other
- * bytes kept as they are), sorted and unique, for a Jaccard similarity. */
+/* A lead paragraph's words, lowercased ASCII letters and digits (other
+ * bytes kept as they are): in order (flat, one space between them), and
+ * sorted and unique (w, pointing into a copy) for a Jaccard similarity. */
 typedef struct words {
+  char *flat;
+  size_t n_flat; /* words in flat */
+  char *store;
   char **w;
   size_t n;
 } words;
@@ -222,43 +226,42 @@ static words lead_words(const nb_article *a) {
   words r = {0};
   if (!a->n_paras)
     return r;
-  const char *p = a->paras[0];
-  size_t cap = 0;
-  while (*p) {
+  nb_buf b = {0};
+  for (const char *p = a->paras[0]; *p;) {
     while (*p && word_sep((unsigned char)*p))
       p++;
-    const char *s = p;
-    while (*p && !word_sep((unsigned char)*p))
-      p++;
-    if (p == s)
-      continue;
-    if (r.n == cap) {
-      cap = cap ? cap * 2 : 32;
-      r.w = nb_xrealloc(r.w, cap * sizeof *r.w);
-    }
-    char *w = nb_xstrndup(s, (size_t)(p - s));
-    for (char *c = w; *c; c++)
-      if (*c >= 'A' && *c <= 'Z')
-        *c = (char)(*c - 'A' + 'a');
+    if (!*p)
+      break;
+    if (b.len)
+      nb_buf_putc(&b, ' ');
+    for (; *p && !word_sep((unsigned char)*p); p++)
+      nb_buf_putc(&b, (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p));
+    r.n_flat++;
+  }
+  if (!r.n_flat) {
+    nb_buf_release(&b);
+    return r;
+  }
+  r.flat = nb_buf_detach(&b);
+  r.store = nb_xstrdup(r.flat);
+  r.w = nb_xcalloc(r.n_flat, sizeof *r.w);
+  for (char *w = r.store; w; w = strchr(w, ' ')) {
+    if (*w == ' ')
+      *w++ = 0;
     r.w[r.n++] = w;
   }
-  if (!r.n)
-    return r;
   qsort(r.w, r.n, sizeof *r.w, cmp_word);
   size_t o = 1;
-  for (size_t i = 1; i < r.n; i++) {
+  for (size_t i = 1; i < r.n; i++)
     if (strcmp(r.w[i], r.w[o - 1]))
       r.w[o++] = r.w[i];
-    else
-      free(r.w[i]);
-  }
   r.n = o;
   return r;
 }
 
 static void words_free(words *w) {
-  for (size_t i = 0; i < w->n; i++)
-    free(w->w[i]);
+  free(w->flat);
+  free(w->store);
   free(w->w);
 }
 
@@ -281,6 +284,24 @@ static int same_lead(const words *a, const words *b) {
   return both * 100 >= uni * 85;
 }
 
+/* One lead paragraph of at least 8 words is how the other begins: a feed's
+ * summary (the first sentence) and the full text it comes from, however
+ * long the rest of that paragraph is. */
+static int opens_with(const words *a, const words *b) {
+  if (a->n_flat < 8 || b->n_flat < 8)
+    return 0;
+  const words *s = a->n_flat <= b->n_flat ? a : b, *l = s == a ? b : a;
+  size_t n = strlen(s->flat);
+  return !strncmp(s->flat, l->flat, n) && (!l->flat[n] || l->flat[n] == ' ');
+}
+
+/* The same item twice (one feed listing it twice, a page saved twice):
+ * the same title and the same first paragraph, however short. */
+static int same_item(const nb_article *a, const nb_article *b) {
+  return a->title && b->title && a->n_paras && b->n_paras &&
+         !strcmp(a->title, b->title) && !strcmp(a->paras[0], b->paras[0]);
+}
+
 static size_t body_chars(const nb_article *a) {
   size_t n = 0;
   for (size_t i = 0; i < a->n_paras; i++)
@@ -288,7 +309,8 @@ static size_t body_chars(const nb_article *a) {
   return n;
 }
 
-void nb_input_dedup(nb_article_list *l, const nb_diag *d) {
+void nb_input_dedup_keep(nb_article_list *l, nb_article_list *removed,
+                         const nb_diag *d) {
   if (!l || l->n < 2)
     return;
   char **links = nb_xcalloc(l->n, sizeof *links);
@@ -301,7 +323,8 @@ void nb_input_dedup(nb_article_list *l, const nb_diag *d) {
     size_t dup = SIZE_MAX;
     for (size_t k = 0; k < o && dup == SIZE_MAX; k++)
       if ((lk && links[k] && !strcmp(lk, links[k])) ||
-          same_lead(&w, &leads[k]))
+          same_lead(&w, &leads[k]) || opens_with(&w, &leads[k]) ||
+          same_item(a, l->items[k]))
         dup = k;
     if (dup != SIZE_MAX) {
       nb_diag_printf(d, NB_INFO, "%s: \"%s\" is the same story as in %s, briefed once",
@@ -314,7 +337,10 @@ void nb_input_dedup(nb_article_list *l, const nb_diag *d) {
         l->items[dup] = a;
         a = t;
       }
-      nb_article_free(a);
+      if (removed)
+        nb_article_list_push(removed, a);
+      else
+        nb_article_free(a);
       free(lk);
       words_free(&w);
       continue;
@@ -330,4 +356,8 @@ void nb_input_dedup(nb_article_list *l, const nb_diag *d) {
   free(links);
   free(leads);
   l->n = o;
+}
+
+void nb_input_dedup(nb_article_list *l, const nb_diag *d) {
+  nb_input_dedup_keep(l, NULL, d);
 }

@@ -78,6 +78,51 @@ static void test_dedup(void **state) {
   nb_input_dedup(&l, NULL); /* empty list */
 }
 
+/* The rules added for drop, which briefs from several feeds at once: a
+ * summary that is the first sentence of another source's longer lead, and
+ * the same item listed twice; the removed articles handed back, not freed. */
+static void test_dedup_rules(void **state) {
+  (void)state;
+  nb_article_list l = {0}, gone = {0};
+  nb_article_list_push(&l, art("a.rss", "http://a.example/1",
+                               "Firefighters contained the warehouse fire in "
+                               "the port district late on Sunday night."));
+  nb_article_list_push(&l, art("b.rss", "http://b.example/9",
+                               "Firefighters contained the warehouse fire in "
+                               "the port district late on Sunday night. No "
+                               "one was hurt, the fire service said, but "
+                               "smoke closed two roads and the ferry "
+                               "terminal for several hours on Monday."));
+  /* six words are too few to say that one lead opens the other */
+  nb_article_list_push(&l, art("c.rss", NULL, "Markets fell sharply in early trading."));
+  nb_article_list_push(&l, art("d.rss", NULL,
+                               "Markets fell sharply in early trading. Oil "
+                               "rose, and the central bank said nothing."));
+  /* one item twice: same title, same short text */
+  nb_article *e = art("e.rss", NULL, "Weather: rain.");
+  e->title = nb_article_str(e, "Weather");
+  nb_article *f = art("f.rss", NULL, "Weather: rain.");
+  f->title = nb_article_str(f, "Weather");
+  nb_article *g = art("g.rss", NULL, "Weather: rain.");
+  g->title = nb_article_str(g, "Weather in the hills");
+  nb_article_list_push(&l, e);
+  nb_article_list_push(&l, f);
+  nb_article_list_push(&l, g);
+  nb_input_dedup_keep(&l, &gone, NULL);
+  assert_int_equal(l.n, 5);
+  /* a.rss's place, b.rss's fuller text */
+  assert_string_equal(l.items[0]->source, "b.rss");
+  assert_string_equal(l.items[1]->source, "c.rss");
+  assert_string_equal(l.items[2]->source, "d.rss");
+  assert_string_equal(l.items[3]->source, "e.rss");
+  assert_string_equal(l.items[4]->source, "g.rss");
+  assert_int_equal(gone.n, 2);
+  assert_string_equal(gone.items[0]->source, "a.rss");
+  assert_string_equal(gone.items[1]->source, "f.rss");
+  nb_article_list_release(&l);
+  nb_article_list_release(&gone);
+}
+
 static void test_url_refusals(void **state) {
   (void)state;
   nb_article_list l = {0};
@@ -136,6 +181,7 @@ static void test_url_timeout(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_dedup),
+      cmocka_unit_test(test_dedup_rules),
       cmocka_unit_test(test_url_refusals),
       cmocka_unit_test(test_url_timeout),
   };
