@@ -642,6 +642,20 @@ static size_t desc_len(const char *d, size_t dn) {
   }
   if (nt == 0 || digits)
     return 0;
+  /* "reached by phone", "wearing a gray suit": a participle opening a
+   * phrase tells what the person did, not who he is ("retired teacher"
+   * stays a description) */
+  tok w0 = t[0];
+  if (islower((unsigned char)w0.p[0]) &&
+      ((w0.n > 4 && memcmp(w0.p + w0.n - 2, "ed", 2) == 0) ||
+       (w0.n > 5 && memcmp(w0.p + w0.n - 3, "ing", 3) == 0)) &&
+      (nt == 1 ||
+       nb__word_in(t[1].p, t[1].n,
+                   (const char *const[]){"by", "at", "in", "on", "for", "from",
+                                         "with", "to", "into", "out", "up",
+                                         "off", "a", "an", "the", "his",
+                                         "her", "their", "its", NULL})))
+    return 0;
   while (keep && (d[keep - 1] == ',' || d[keep - 1] == ' '))
     keep--;
   return keep;
