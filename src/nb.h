@@ -160,6 +160,8 @@ void nb_xml_escape(nb_buf *b, const char *s, size_t n);
  * without title/date lines when the reader could tell them apart. */
 typedef struct nb_article {
   const char *source; /* the file name, URL or "-", for messages */
+  const char *source_name; /* the configured source it came from (drop's
+                              [source.NAME]), NULL when there is none */
   const char *title;
   const char *byline;
   const char *date;     /* as found, or ISO 8601 when the reader knows */

@@ -30,7 +30,6 @@
 
 typedef struct cand {
   nb_article *article; /* borrowed from the list */
-  const char *source;  /* config source name */
   char key[1100];
   nb_story *story;
   int chosen;
@@ -195,36 +194,16 @@ static void story_key(cand *k) {
     return;
   }
   uint64_t h = 0xcbf29ce484222325ULL;
-  h = fnv1a(h, k->source);
+  h = fnv1a(h, a->source_name);
   h = fnv1a(h, a->title);
   h = fnv1a(h, a->n_paras ? a->paras[0] : "");
   snprintf(k->key, sizeof k->key, "hash:%016llx", (unsigned long long)h);
 }
 
-/* Lowercased letters and digits of a story's first lead sentence: two
- * outlets carrying one wire story differ in punctuation, not in words. */
-static char *lead_fingerprint(const nb_story *st) {
-  if (!st->n_lead)
-    return NULL;
-  nb_buf b = {0};
-  for (const char *p = st->lead[0]; *p; p++) {
-    unsigned char ch = (unsigned char)*p;
-    if ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || ch >= 0x80)
-      nb_buf_putc(&b, (char)ch);
-    else if (ch >= 'A' && ch <= 'Z')
-      nb_buf_putc(&b, (char)(ch - 'A' + 'a'));
-  }
-  if (b.len < 20) { /* too short to tell two stories apart */
-    nb_buf_release(&b);
-    return NULL;
-  }
-  return nb_buf_detach(&b);
-}
-
 static const char *story_title(const cand *k) {
   if (k->article->title && *k->article->title)
     return k->article->title;
-  if (k->story->n_lead)
+  if (k->story && k->story->n_lead)
     return k->story->lead[0];
   return k->article->source;
 }
@@ -237,8 +216,8 @@ typedef struct job {
   nb_drop_config c;
   int lock_fd;
   nb_state *state;
-  nb_article_list articles;
-  const char **article_source; /* config source name per article */
+  nb_article_list articles; /* read and not briefed before */
+  size_t n_read;            /* articles read */
   cand *cands;
   size_t n_cands;
   nb_profile profile;
@@ -281,10 +260,9 @@ static nb_status read_sources(job *j, nb_err *e) {
                    keep < got.n ? " (max_items applies)" : "");
     for (size_t k = 0; k < got.n; k++) {
       if (k < keep) {
-        nb_article_list_push(&j->articles, got.items[k]);
-        j->article_source = nb_xrealloc(
-            (void *)j->article_source, j->articles.n * sizeof *j->article_source);
-        j->article_source[j->articles.n - 1] = src->name;
+        nb_article *a = got.items[k];
+        a->source_name = nb_arena_strdup(a->arena, src->name);
+        nb_article_list_push(&j->articles, a);
       } else
         nb_article_free(got.items[k]);
     }
@@ -301,48 +279,50 @@ static nb_status read_sources(job *j, nb_err *e) {
   return NB_OK;
 }
 
-/* Picks the new stories: not in the state, not twice in this drop, with
- * something to say, within max_stories and max_minutes. */
+/* Picks the new stories: not in the state, not twice in this drop
+ * (nb_input_dedup: the same story from two feeds is briefed once), with
+ * something to say, within max_stories and max_minutes.  Every story read
+ * and not briefed before becomes a candidate, so that the state remembers
+ * it; duplicates come last and are never chosen. */
 static void choose(job *j) {
   const nb_drop_config *c = &j->c;
   nb_summary_opts so = {.lead_sentences = c->lead_sentences,
                         .max_quotes = c->max_quotes,
                         .diag = j->o->diag};
-  j->cands = nb_xcalloc(j->articles.n ? j->articles.n : 1, sizeof *j->cands);
-  char **prints = nb_xcalloc(j->articles.n ? j->articles.n : 1, sizeof *prints);
+  size_t n_read = j->n_read = j->articles.n, n_seen = 0, o = 0;
+  /* stories briefed before go first: a new story is no duplicate of one */
+  for (size_t i = 0; i < n_read; i++) {
+    cand k = {.article = j->articles.items[i]};
+    story_key(&k);
+    if (nb_state_seen(j->state, k.key, NULL)) {
+      n_seen++;
+      nb_article_free(k.article);
+      continue;
+    }
+    j->articles.items[o++] = k.article;
+  }
+  j->articles.n = o;
+  nb_article_list dups = {0};
+  nb_input_dedup_keep(&j->articles, &dups, j->o->diag);
+  size_t n_new = j->articles.n, n_dup = dups.n;
+  for (size_t i = 0; i < dups.n; i++)
+    nb_article_list_push(&j->articles, dups.items[i]);
+  free(dups.items);
+
   unsigned wpm = j->have_profile && j->profile.narrator.rate > 0
                      ? (unsigned)j->profile.narrator.rate
                      : DEFAULT_WPM;
   double budget_words = c->max_minutes > 0 ? c->max_minutes * wpm : 0;
   double words = 30; /* intro and outro */
-  size_t n_chosen = 0, n_seen = 0, n_dup = 0;
+  size_t n_chosen = 0;
+  j->cands = nb_xcalloc(j->articles.n ? j->articles.n : 1, sizeof *j->cands);
   for (size_t i = 0; i < j->articles.n; i++) {
-    cand *k = &j->cands[j->n_cands];
+    cand *k = &j->cands[j->n_cands++];
     k->article = j->articles.items[i];
-    k->source = j->article_source[i];
     story_key(k);
-    if (nb_state_seen(j->state, k->key, NULL)) {
-      n_seen++;
-      continue;
-    }
-    int dup = 0;
-    for (size_t q = 0; q < j->n_cands && !dup; q++)
-      dup = !strcmp(j->cands[q].key, k->key);
-    if (dup) {
-      n_dup++;
-      continue;
-    }
+    if (i >= n_new)
+      continue; /* a duplicate: recorded as seen, never briefed */
     k->story = nb_summarize(k->article, &so);
-    prints[j->n_cands] = lead_fingerprint(k->story);
-    for (size_t q = 0; q < j->n_cands && !dup && prints[j->n_cands]; q++)
-      dup = prints[q] && !strcmp(prints[q], prints[j->n_cands]);
-    j->n_cands++; /* kept even when not chosen: recorded as seen */
-    if (dup) {
-      n_dup++;
-      nb_diag_printf(j->o->diag, NB_INFO, "%s: same story as an earlier item",
-                     k->article->source);
-      continue;
-    }
     if (k->story->n_lead == 0 && k->story->n_key == 0) {
       nb_diag_printf(j->o->diag, NB_INFO, "%s: no text to brief, skipped",
                      k->article->source);
@@ -357,14 +337,11 @@ static void choose(job *j) {
     k->chosen = 1;
     n_chosen++;
   }
-  for (size_t i = 0; i < j->n_cands; i++)
-    free(prints[i]);
-  free(prints);
   j->r->n_new = n_chosen;
   nb_diag_printf(j->o->diag, NB_INFO,
                  "%zu item%s read, %zu already briefed, %zu duplicate%s, "
                  "%zu chosen (about %.1f minutes)",
-                 j->articles.n, j->articles.n == 1 ? "" : "s", n_seen, n_dup,
+                 n_read, n_read == 1 ? "" : "s", n_seen, n_dup,
                  n_dup == 1 ? "" : "s", n_chosen, words / wpm);
 }
 
@@ -531,7 +508,8 @@ static nb_status publish(job *j, nb_err *e) {
   nb_buf_release(&desc);
   for (size_t i = 0; st == NB_OK && i < j->n_cands; i++) {
     const cand *k = &j->cands[i];
-    st = nb_state_add_story(j->state, k->key, story_title(k), k->source,
+    st = nb_state_add_story(j->state, k->key, story_title(k),
+                            k->article->source_name,
                             (int64_t)j->now, k->chosen ? ep.id : 0, e);
   }
   nb_episode *gone = NULL;
@@ -572,7 +550,6 @@ static void job_release(job *j) {
     nb_story_free(j->cands[i].story);
   free(j->cands);
   nb_article_list_release(&j->articles);
-  free((void *)j->article_source);
   if (j->have_profile)
     nb_profile_release(&j->profile);
   nb_state_close(j->state);
@@ -625,7 +602,7 @@ nb_status nb_drop_run(const nb_drop_opts *o, nb_drop_result *r, nb_err *e) {
         st = nb_err_set(e, NB_EMPTY, "nothing new since %s", when);
       } else
         st = nb_err_set(e, NB_EMPTY, "nothing to brief in %zu item%s",
-                        j.articles.n, j.articles.n == 1 ? "" : "s");
+                        j.n_read, j.n_read == 1 ? "" : "s");
     }
   }
   if (st == NB_OK && interrupted(o))
