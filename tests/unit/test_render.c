@@ -7,7 +7,6 @@
 #include "sink/render.h"
 #include "sink/sink.h"
 
-#include <dirent.h>
 #include <ebur128.h>
 #include <math.h>
 #include <sndfile.h>
@@ -20,6 +19,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+
+#include "render_helpers.h"
 
 static const nb_voice narrator = {"narrator", "en-us", 175, 50, 50, 100, 300};
 static const nb_voice quote = {"quote", "en-us+f3", 160, 70, 50, 100, 300};
@@ -41,40 +42,6 @@ static nb_segment segs[] = {
 #define NSEG (sizeof segs / sizeof segs[0])
 static const char *titles[] = {"The White House on a ceasefire"};
 static nb_script script = {segs, NSEG, NSEG, titles, 1, NULL, NULL};
-
-static char dir[256];
-
-static int setup(void **state) {
-  (void)state;
-  snprintf(dir, sizeof dir, "/tmp/nb-render-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  return system(cmd) == 0 ? 0 : -1;
-}
-
-static char *path_in(const char *name) {
-  static char p[4][512];
-  static int k;
-  k = (k + 1) % 4;
-  snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
-  return p[k];
-}
-
-static int entries(void) {
-  DIR *d = opendir(dir);
-  int n = 0;
-  struct dirent *de;
-  while ((de = readdir(d)))
-    if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-      n++;
-  closedir(d);
-  return n;
-}
 
 static char *slurp(const char *p) {
   FILE *f = fopen(p, "rb");

@@ -5,7 +5,6 @@
  * directly, not through the code under test. */
 #include "sink/sink.h"
 
-#include <dirent.h>
 #include <ebur128.h>
 #include <math.h>
 #include <signal.h>
@@ -23,38 +22,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-static char dir[256];
-
-static int setup(void **state) {
-  (void)state;
-  snprintf(dir, sizeof dir, "/tmp/nb-sinks-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char cmd[300];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  return system(cmd) == 0 ? 0 : -1;
-}
-
-static char *path_in(const char *name) {
-  static char p[512];
-  snprintf(p, sizeof p, "%s/%s", dir, name);
-  return p;
-}
-
-/* Number of directory entries other than . and .. */
-static int entries(void) {
-  DIR *d = opendir(dir);
-  int n = 0;
-  struct dirent *de;
-  while ((de = readdir(d)))
-    if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-      n++;
-  closedir(d);
-  return n;
-}
+#include "render_helpers.h"
 
 /* A tone of `hz` at amplitude a for n samples at `rate`. */
 static float *tone(unsigned rate, double hz, double a, size_t n) {
