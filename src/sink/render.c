@@ -402,7 +402,7 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
   }
   /* Enough queued to keep every worker busy while the sinks work, few
    * enough that memory does not grow with the briefing. */
-  size_t window = 2 * (size_t)jobs + 2;
+  size_t window = NB_TTS_CHUNK * ((size_t)jobs + 1);
   size_t submitted = 0;
   while (submitted < s->n && submitted < window) {
     nb_tts_submit(tts, submitted, s->segs[submitted].text,

@@ -10,6 +10,11 @@
 #include "nb.h"
 
 #define NB_TTS_RATE 22050 /* eSpeak NG's output: 22,050 Hz mono 16-bit */
+/* Consecutive ids spoken by one fresh synthesizer, in order (eSpeak's
+ * state carries from a segment to the next, so this is what makes the
+ * samples a function of the script alone).  Submit at least
+ * NB_TTS_CHUNK * (jobs + 1) ids ahead to keep every worker busy. */
+#define NB_TTS_CHUNK 4
 
 typedef enum nb_tts_event_type {
   NB_TTS_WORD,

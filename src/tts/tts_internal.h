@@ -10,6 +10,7 @@
 
 #define NB__TTS_HANG 1u  /* the worker stops answering (tests the timeout) */
 #define NB__TTS_CRASH 2u /* the worker aborts */
+#define NB__TTS_CRASH_LATE 4u /* aborts after streaming its samples */
 
 /* nb_tts_submit without nb_speakable: text reaches eSpeak exactly as given
  * (still as plain text).  flags: NB__TTS_*. */

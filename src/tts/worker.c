@@ -4,12 +4,15 @@
  * crashes or hangs costs its one segment and is replaced.
  *
  * Protocol (one AF_UNIX stream socket per worker, both ends in this file):
- *   request  = req_hdr, voice bytes, text bytes
- *   reply    = rep_hdr, message bytes, n_samples int16 samples,
- *              n_events x 4 uint32 (type, sample, text_pos, length)
- * A worker answers each request with exactly one reply, written only after
- * the whole segment is synthesized, so "no byte yet" means "still working"
- * and the timeout applies to that time alone. */
+ *   request = req_hdr, voice bytes, text bytes
+ *   reply   = frames, each a rep_hdr and len bytes:
+ *             REP_PCM  int16 samples, as they are made (any number of them)
+ *             REP_END  status 0: the events, n x 4 uint32 (type, sample,
+ *                      text_pos, length); status 1: an error message
+ * Samples stream as eSpeak makes them, so neither side ever holds a
+ * segment in a buffer it has not used before (fresh pages cost a page
+ * fault each, which was a third of the run time).  A worker that sends
+ * nothing for the timeout is hung. */
 #include "tts/engine.h"
 #include "tts/tts.h"
 #include "tts/tts_internal.h"
@@ -33,6 +36,8 @@
 #define REQ_MAGIC 0x6e627251u /* "nbrQ" */
 #define REP_MAGIC 0x6e627250u /* "nbrP" */
 #define MAX_JOBS 64
+#define REQ_RESTART (1u << 16) /* request flag: end this child, fork anew */
+#define NO_ID ((size_t)-1)
 #define MAX_TEXT (64u << 20)
 
 typedef struct req_hdr {
@@ -42,11 +47,12 @@ typedef struct req_hdr {
   uint32_t voice_len, text_len;
 } req_hdr;
 
+enum { REP_PCM = 1, REP_END = 2 };
+
 typedef struct rep_hdr {
-  uint32_t magic, status; /* status: 0 ok, else NB_TTS with a message */
+  uint32_t magic, kind; /* REP_PCM or REP_END */
   uint64_t id;
-  uint64_t n_samples, n_events;
-  uint32_t msg_len, pad;
+  uint32_t status, len; /* status (REP_END): 0 ok, 1 failed; len: bytes */
 } rep_hdr;
 
 /* ---- I/O helpers: whole buffers, EINTR and short transfers handled ---- */
@@ -102,7 +108,7 @@ typedef struct growbuf {
 
 static void grow_put(growbuf *g, const void *p, size_t n) {
   if (g->len + n > g->cap) {
-    size_t cap = g->cap ? g->cap : 1 << 16;
+    size_t cap = g->cap ? g->cap : 1 << 12;
     while (cap < g->len + n)
       cap *= 2;
     g->p = nb_xrealloc(g->p, cap);
@@ -112,15 +118,45 @@ static void grow_put(growbuf *g, const void *p, size_t n) {
   g->len += n;
 }
 
-static void sink_pcm(void *ud, const int16_t *s, size_t n) {
-  growbuf *g = ud;
-  grow_put(&g[0], s, n * sizeof *s);
+/* The segment being spoken in this child: samples go out in frames of
+ * STREAM_SAMPLES as eSpeak makes them, through one small buffer, so the
+ * child never holds (and never page-faults in) a whole segment; events are
+ * few and go with the end frame. */
+#define STREAM_SAMPLES 32768 /* 1.5 s, 64 KB: a few hundred frames an hour */
+typedef struct stream {
+  int fd;
+  uint64_t id;
+  size_t n;
+  int16_t pcm[STREAM_SAMPLES];
+  growbuf ev;
+} stream;
+
+static void send_frame(stream *s, uint32_t kind, uint32_t status,
+                       const void *p, size_t len) {
+  rep_hdr h = {REP_MAGIC, kind, s->id, status, (uint32_t)len};
+  if (write_all(s->fd, &h, sizeof h) < 0 || write_all(s->fd, p, len) < 0)
+    _exit(0); /* the parent is gone */
+}
+
+static void sink_pcm(void *ud, const int16_t *pcm, size_t n) {
+  stream *s = ud;
+  while (n > 0) {
+    size_t k = STREAM_SAMPLES - s->n < n ? STREAM_SAMPLES - s->n : n;
+    memcpy(s->pcm + s->n, pcm, k * sizeof *pcm);
+    s->n += k;
+    pcm += k;
+    n -= k;
+    if (s->n == STREAM_SAMPLES) {
+      send_frame(s, REP_PCM, 0, s->pcm, s->n * sizeof *s->pcm);
+      s->n = 0;
+    }
+  }
 }
 
 static void sink_event(void *ud, const nb_tts_event *ev) {
-  growbuf *g = ud;
+  stream *s = ud;
   uint32_t w[4] = {(uint32_t)ev->type, ev->sample, ev->text_pos, ev->length};
-  grow_put(&g[1], w, sizeof w);
+  grow_put(&s->ev, w, sizeof w);
 }
 
 static void worker_limits(void) {
@@ -147,48 +183,36 @@ static void worker_limits(void) {
   }
 }
 
-static void send_reply(int fd, uint64_t id, const char *msg, growbuf *g) {
-  rep_hdr h = {REP_MAGIC, msg ? 1u : 0u, id, 0, 0, 0, 0};
-  size_t ml = msg ? strlen(msg) : 0;
-  h.msg_len = (uint32_t)ml;
-  if (!msg) {
-    h.n_samples = g[0].len / sizeof(int16_t);
-    h.n_events = g[1].len / (4 * sizeof(uint32_t));
-  }
-  if (write_all(fd, &h, sizeof h) < 0 || write_all(fd, msg, ml) < 0 ||
-      (!msg && (write_all(fd, g[0].p, g[0].len) < 0 ||
-                write_all(fd, g[1].p, g[1].len) < 0)))
-    _exit(0); /* the parent is gone */
-}
-
-/* Speaks one request and replies: the body of a per-segment child. */
+/* Speaks one request, streaming its samples, then the end frame: the body
+ * of a per-segment child.  A failure after some samples went out still
+ * ends with a failed end frame, and the parent drops what it got. */
 static void speak_one(int fd, const req_hdr *h, const char *voice,
-                      const char *text, growbuf *g) {
+                      const char *text, stream *s) {
   if (h->flags & NB__TTS_HANG)
     for (;;)
       pause();
   if (h->flags & NB__TTS_CRASH)
     abort();
+  s->fd = fd;
+  s->id = h->id;
+  s->n = 0;
+  s->ev.len = 0;
   nb_err e = {0};
-  g[0].len = g[1].len = 0;
-  /* Room for the samples at once, generously (eSpeak makes about 3 KB of
-   * samples per character at its default rate; untouched pages cost
-   * nothing): growing by doubling would copy them, and in a freshly forked
-   * child every page written is a page fault. */
-  if (g[0].cap == 0) {
-    size_t want = (size_t)h->text_len * 8192 + (1 << 16);
-    if (want > ((size_t)64 << 20)) /* beyond: doubling, as before */
-      want = (size_t)64 << 20;
-    g[0].p = nb_xmalloc(want);
-    g[0].cap = want;
-  }
   nb_status st = nb__espeak_voice(voice, &e);
   if (st == NB_OK) {
     nb__espeak_params(h->rate, h->pitch, h->range, h->volume);
-    nb__espeak_sink sink = {sink_pcm, sink_event, g};
+    nb__espeak_sink sink = {sink_pcm, sink_event, s};
     st = nb__espeak_speak(text, &sink, &e);
   }
-  send_reply(fd, h->id, st == NB_OK ? NULL : e.msg, g);
+  if (h->flags & NB__TTS_CRASH_LATE) /* samples sent, no end frame */
+    abort();
+  if (st != NB_OK) {
+    send_frame(s, REP_END, 1, e.msg, strlen(e.msg));
+    return;
+  }
+  if (s->n > 0)
+    send_frame(s, REP_PCM, 0, s->pcm, s->n * sizeof *s->pcm);
+  send_frame(s, REP_END, 0, s->ev.p, s->ev.len);
 }
 
 /* Reads one request into h, *voice and *text.  Returns 0 when the parent
@@ -208,54 +232,104 @@ static int read_request(int fd, req_hdr *h, char **voice, char **text) {
   return 1;
 }
 
-#define CHILD_DONE 0 /* spoke one segment */
+#define CHILD_DONE 0 /* made way for a fresh child (REQ_RESTART) */
 #define CHILD_EOF 3  /* the parent closed the socket */
 
-_Noreturn static void worker_main(int fd) {
-  growbuf g[2] = {{0}, {0}};
+/* A synthesizer child: it waits for the baton (a byte on the worker's
+ * pipe) unless it is the first, then speaks requests until the parent
+ * asks for a fresh child, hands the baton on and exits. */
+_Noreturn static void child_main(int fd, int baton[2], int first) {
+  static stream g;
   char *voice = NULL, *text = NULL;
   req_hdr h;
+  char b;
+  if (!first)
+    for (;;) {
+      ssize_t r = read(baton[0], &b, 1);
+      if (r == 1)
+        break;
+      if (r == 0 || errno != EINTR)
+        _exit(CHILD_EOF);
+    }
   for (;;) {
-    /* Each segment is spoken by a child forked from this worker, whose
-     * eSpeak was initialized and never used: eSpeak carries state from one
-     * synthesis to the next (echo, pitch history), so this is what makes a
-     * segment's samples the same whichever worker speaks it and whatever
-     * came before.  The child is forked before its request arrives and
-     * reads the request itself: the fork (copying the page tables) happens
-     * while the parent is still busy with the previous segment, not
-     * between a request and its synthesis. */
-    pid_t me = getpid();
-    pid_t kid = fork();
-    if (kid == 0) {
-      prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed worker takes it along */
-      if (getppid() != me)
-        _exit(CHILD_EOF);
-      if (!read_request(fd, &h, &voice, &text))
-        _exit(CHILD_EOF);
-      speak_one(fd, &h, voice, text, g);
+    if (!read_request(fd, &h, &voice, &text))
+      _exit(CHILD_EOF);
+    if (h.flags & REQ_RESTART) {
+      /* The next request is the spare's: it reads the socket from here. */
+      while (write(baton[1], "", 1) < 0 && errno == EINTR)
+        ;
       _exit(CHILD_DONE);
     }
-    if (kid < 0) { /* no fork: speak here, at the cost of repeatability */
-      if (!read_request(fd, &h, &voice, &text))
-        _exit(0);
-      speak_one(fd, &h, voice, text, g);
-      continue;
-    }
+    speak_one(fd, &h, voice, text, &g);
+  }
+}
+
+static pid_t fork_child(int fd, int baton[2], int first) {
+  pid_t me = getpid();
+  pid_t kid = fork();
+  if (kid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed worker takes it along */
+    if (getppid() != me)
+      _exit(CHILD_EOF);
+    child_main(fd, baton, first);
+  }
+  return kid;
+}
+
+static void kill_child(pid_t kid) {
+  if (kid <= 0)
+    return;
+  kill(kid, SIGKILL);
+  while (waitpid(kid, NULL, 0) < 0 && errno == EINTR)
+    ;
+}
+
+_Noreturn static void worker_main(int fd) {
+  /* Segments are spoken by children forked from this worker, whose eSpeak
+   * was initialized and never used.  eSpeak carries state from one
+   * synthesis to the next (echo, pitch history), so the samples of a
+   * segment depend on what its synthesizer spoke before; the parent makes
+   * that history a function of the script alone: each chunk of
+   * NB_TTS_CHUNK consecutive ids is spoken in order by one child that
+   * starts fresh, whichever worker takes it (REQ_RESTART asks for a fresh
+   * child).  A fork costs page faults for everything the child writes, so
+   * a child serves a chunk rather than a segment; and the next child is
+   * forked while the current one speaks, then waits for the baton, so no
+   * fork ever sits between a request and its synthesis. */
+  int baton[2];
+  pid_t cur = -1;
+  if (pipe(baton) == 0)
+    cur = fork_child(fd, baton, 1);
+  if (cur < 0) { /* no fork: speak here, at the cost of repeatability */
+    static stream g;
+    char *voice = NULL, *text = NULL;
+    req_hdr h;
+    while (read_request(fd, &h, &voice, &text))
+      if (!(h.flags & REQ_RESTART))
+        speak_one(fd, &h, voice, text, &g);
+    _exit(0);
+  }
+  for (;;) {
+    pid_t spare = fork_child(fd, baton, 0);
     int status;
-    while (waitpid(kid, &status, 0) < 0)
-      if (errno != EINTR)
+    while (waitpid(cur, &status, 0) < 0)
+      if (errno != EINTR) {
+        kill_child(spare);
         _exit(0);
+      }
     /* The child died before it replied: die the same way, so the parent
      * sees a crashed synthesizer and replaces this worker. */
     if (WIFSIGNALED(status)) {
+      kill_child(spare);
       signal(WTERMSIG(status), SIG_DFL);
       raise(WTERMSIG(status));
       _exit(128 + WTERMSIG(status));
     }
-    if (WEXITSTATUS(status) == CHILD_EOF)
-      _exit(0);
-    if (WEXITSTATUS(status) != CHILD_DONE)
-      _exit(WEXITSTATUS(status));
+    if (WEXITSTATUS(status) != CHILD_DONE || spare < 0) {
+      kill_child(spare);
+      _exit(WEXITSTATUS(status) == CHILD_EOF ? 0 : WEXITSTATUS(status));
+    }
+    cur = spare;
   }
 }
 
@@ -277,15 +351,18 @@ typedef struct worker {
   pid_t pid; /* 0: no process */
   int fd;
   int busy;
-  size_t id; /* segment in flight */
+  size_t id;   /* segment in flight */
+  size_t next; /* the id that continues its chunk, or NO_ID */
+  int fresh;   /* its child has spoken nothing yet */
   double deadline;
-  /* The reply being read: header, then message, samples, events. */
+  size_t max_n; /* samples its text can plausibly make */
+  /* The reply being read: a frame header, then its payload. */
   rep_hdr hdr;
-  int part;   /* 0 header, 1 message, 2 samples, 3 events, 4 done */
-  size_t got; /* bytes of the current part */
-  char *msg;
-  int16_t *pcm;
-  uint32_t *ev;
+  int in_payload;
+  size_t got;    /* bytes of the current header or payload */
+  int16_t *pcm;  /* the samples so far */
+  size_t n, cap; /* samples, and room for them */
+  char *end;     /* the REP_END payload: events or a message */
 } worker;
 
 struct nb_tts {
@@ -295,18 +372,16 @@ struct nb_tts {
   char spawn_msg[256];
   seg *segs;
   size_t n_segs, cap_segs;
-  size_t *queue; /* ids waiting for a worker, FIFO */
-  size_t q_head, q_len, q_cap;
+  size_t low; /* no id below it waits for a worker */
 };
 
 static void worker_reset_reply(worker *w) {
-  free(w->msg);
   free(w->pcm);
-  free(w->ev);
-  w->msg = NULL;
+  free(w->end);
   w->pcm = NULL;
-  w->ev = NULL;
-  w->part = 0;
+  w->end = NULL;
+  w->n = w->cap = 0;
+  w->in_payload = 0;
   w->got = 0;
 }
 
@@ -368,6 +443,7 @@ static int spawn(nb_tts *t, worker *w) {
   w->pid = pid;
   w->fd = sv[0];
   w->busy = 0;
+  w->fresh = 1;
   worker_reset_reply(w);
   return 0;
 }
@@ -426,6 +502,15 @@ static void worker_lost(nb_tts *t, worker *w, int kill_it, const char *why) {
 
 static int dispatch(nb_tts *t, worker *w, size_t id) {
   seg *s = &t->segs[id];
+  /* A fresh child for a chunk's first id, or for any id that does not
+   * continue what this child spoke (its chunk's earlier segment failed
+   * and the worker was replaced: then it is fresh already). */
+  int cont = id == w->next && id % NB_TTS_CHUNK != 0;
+  if (!w->fresh && !cont) {
+    req_hdr r = {REQ_MAGIC, REQ_RESTART, id, 0, 0, 0, 0, 0, 0};
+    if (write_all(w->fd, &r, sizeof r) < 0)
+      return -1;
+  }
   req_hdr h = {REQ_MAGIC, s->flags, id, s->rate, s->pitch, s->range,
                s->volume, (uint32_t)strlen(s->voice),
                (uint32_t)strlen(s->text)};
@@ -437,21 +522,68 @@ static int dispatch(nb_tts *t, worker *w, size_t id) {
   s->text = NULL;
   s->state = SEG_RUNNING;
   w->busy = 1;
+  w->fresh = 0;
   w->id = id;
+  w->next = id + 1;
   w->deadline = now_ms() + t->timeout_ms;
   worker_reset_reply(w);
+  /* Ten seconds a character and a minute more: eSpeak's slowest rate makes
+   * far less.  Beyond it the worker is broken, not eloquent. */
+  w->max_n = ((size_t)h.text_len * 10 + 60) * NB_TTS_RATE;
   return 0;
 }
 
-/* Gives queued segments to idle workers, oldest first. */
+/* Whether a worker other than w is in the middle of chunk c. */
+static int chunk_taken(const nb_tts *t, const worker *w, size_t c) {
+  for (unsigned i = 0; i < t->n_w; i++) {
+    const worker *o = &t->w[i];
+    if (o != w && o->next != NO_ID && o->next % NB_TTS_CHUNK != 0 &&
+        o->next / NB_TTS_CHUNK == c)
+      return 1;
+  }
+  return 0;
+}
+
+/* The id idle worker w should speak next, or NO_ID to wait: the rest of
+ * its chunk first, else the oldest waiting id of a chunk nobody is in. */
+static size_t pick(nb_tts *t, worker *w) {
+  while (t->low < t->n_segs && t->segs[t->low].state != SEG_QUEUED &&
+         t->segs[t->low].state != SEG_NONE)
+    t->low++;
+  size_t first = NO_ID; /* the oldest waiting id it may take */
+  for (size_t id = t->low; id < t->n_segs; id++)
+    if (t->segs[id].state == SEG_QUEUED &&
+        !chunk_taken(t, w, id / NB_TTS_CHUNK)) {
+      first = id;
+      break;
+    }
+  size_t c = w->next;
+  if (c != NO_ID && c % NB_TTS_CHUNK != 0) {
+    if (c < t->n_segs && t->segs[c].state == SEG_QUEUED)
+      return c;
+    /* Not submitted yet: wait for it, unless later ids already are (ids
+     * come in order, so it never will be). */
+    int later = 0;
+    for (size_t id = c + 1; id < t->n_segs && !later; id++)
+      later = t->segs[id].state == SEG_QUEUED;
+    if (!later && (c >= t->n_segs || t->segs[c].state == SEG_NONE))
+      return NO_ID;
+    w->next = NO_ID;
+  }
+  return first;
+}
+
+/* Gives waiting segments to idle workers. */
 static void dispatch_all(nb_tts *t) {
-  for (unsigned i = 0; i < t->n_w && t->q_len > 0; i++) {
+  for (unsigned i = 0; i < t->n_w; i++) {
     worker *w = &t->w[i];
     if (!w->pid && spawn(t, w) < 0)
       continue;
     if (w->busy)
       continue;
-    size_t id = t->queue[t->q_head];
+    size_t id = pick(t, w);
+    if (id == NO_ID)
+      continue;
     if (dispatch(t, w, id) < 0) {
       /* Died while idle (killed from outside?): replace it, try once more
        * with the fresh one. */
@@ -463,48 +595,102 @@ static void dispatch_all(nb_tts *t) {
           worker_lost(t, w, 1, NULL);
       }
     }
-    t->q_head = (t->q_head + 1) % t->q_cap;
-    t->q_len--;
   }
   /* No worker could be started at all: fail what waits, rather than wait
    * forever. */
   int any = 0;
   for (unsigned i = 0; i < t->n_w; i++)
     any |= t->w[i].pid != 0;
-  while (!any && t->q_len > 0) {
-    seg_fail(t, t->queue[t->q_head], t->spawn_msg);
-    t->q_head = (t->q_head + 1) % t->q_cap;
-    t->q_len--;
-  }
+  for (size_t id = t->low; !any && id < t->n_segs; id++)
+    if (t->segs[id].state == SEG_QUEUED)
+      seg_fail(t, id, t->spawn_msg);
 }
 
-/* Reads what the worker has sent.  Returns -1 when it died. */
+/* The end frame arrived: the segment is done, with its samples and events
+ * or with the worker's message. */
+static void finish_segment(nb_tts *t, worker *w) {
+  seg *s = &t->segs[w->id];
+  free(s->voice);
+  s->voice = NULL;
+  s->state = SEG_DONE;
+  if (w->hdr.status != 0) {
+    s->status = NB_TTS;
+    s->msg = w->end;
+    w->end = NULL;
+  } else {
+    s->status = NB_OK;
+    s->audio.pcm = w->pcm;
+    s->audio.n = w->n;
+    w->pcm = NULL;
+    size_t ne = w->hdr.len / (4 * sizeof(uint32_t));
+    s->audio.events = ne ? nb_xmalloc(ne * sizeof *s->audio.events) : NULL;
+    s->audio.n_events = ne;
+    uint32_t last = 0;
+    for (size_t i = 0; i < ne; i++) {
+      uint32_t v[4];
+      memcpy(v, w->end + i * sizeof v, sizeof v);
+      nb_tts_event *o = &s->audio.events[i];
+      o->type = v[0] == NB_TTS_WORD ? NB_TTS_WORD : NB_TTS_SENTENCE;
+      /* Events are promised in order and inside the audio. */
+      uint32_t smp = v[1];
+      if (smp > s->audio.n)
+        smp = (uint32_t)s->audio.n;
+      if (smp < last)
+        smp = last;
+      last = smp;
+      o->sample = smp;
+      o->text_pos = v[2];
+      o->length = v[3];
+    }
+  }
+  w->busy = 0;
+  worker_reset_reply(w);
+}
+
+/* Checks a frame header and makes room for its payload.  0, or -1 when
+ * the worker broke the protocol. */
+static int frame_begin(worker *w) {
+  const rep_hdr *h = &w->hdr;
+  if (h->magic != REP_MAGIC || h->id != w->id)
+    return -1;
+  if (h->kind == REP_PCM) {
+    size_t k = h->len / sizeof(int16_t);
+    if (h->len % sizeof(int16_t) || k > STREAM_SAMPLES || w->n + k > w->max_n)
+      return -1;
+    if (w->n + k > w->cap) {
+      /* Doubling: realloc moves a large block by remapping it, not by
+       * copying. */
+      size_t cap = w->cap ? w->cap : (size_t)1 << 17;
+      while (cap < w->n + k)
+        cap *= 2;
+      w->pcm = nb_xrealloc(w->pcm, cap * sizeof *w->pcm);
+      w->cap = cap;
+    }
+    return 0;
+  }
+  if (h->kind != REP_END)
+    return -1;
+  if (h->status == 0 ? h->len % (4 * sizeof(uint32_t)) ||
+                           h->len / (4 * sizeof(uint32_t)) > w->n + 1
+                     : h->len > 4096)
+    return -1;
+  w->end = nb_xmalloc((size_t)h->len + 1);
+  w->end[h->len] = 0;
+  return 0;
+}
+
+/* Reads whatever the worker has sent, without blocking.  Returns -1 when
+ * it died or broke the protocol. */
 static int worker_read(nb_tts *t, worker *w) {
   for (;;) {
-    void *dst;
-    size_t want;
-    switch (w->part) {
-    case 0:
-      dst = &w->hdr;
-      want = sizeof w->hdr;
-      break;
-    case 1:
-      dst = w->msg;
-      want = w->hdr.msg_len;
-      break;
-    case 2:
-      dst = w->pcm;
-      want = (size_t)w->hdr.n_samples * sizeof(int16_t);
-      break;
-    case 3:
-      dst = w->ev;
-      want = (size_t)w->hdr.n_events * 4 * sizeof(uint32_t);
-      break;
-    default:
-      return 0;
+    char *dst = (char *)&w->hdr;
+    size_t want = sizeof w->hdr;
+    if (w->in_payload) {
+      dst = w->hdr.kind == REP_PCM ? (char *)(w->pcm + w->n) : w->end;
+      want = w->hdr.len;
     }
     if (w->got < want) {
-      ssize_t r = read(w->fd, (char *)dst + w->got, want - w->got);
+      ssize_t r = recv(w->fd, dst + w->got, want - w->got, MSG_DONTWAIT);
       if (r < 0 && errno == EINTR)
         continue;
       if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -512,60 +698,24 @@ static int worker_read(nb_tts *t, worker *w) {
       if (r <= 0)
         return -1;
       w->got += (size_t)r;
+      w->deadline = now_ms() + t->timeout_ms; /* it is alive */
       if (w->got < want)
-        return 0; /* poll again */
+        continue;
     }
     w->got = 0;
-    w->part++;
-    if (w->part == 1) {
-      rep_hdr *h = &w->hdr;
-      if (h->magic != REP_MAGIC || h->id != w->id || h->msg_len > 4096 ||
-          h->n_samples > ((size_t)1 << 31) || h->n_events > h->n_samples + 1)
+    if (!w->in_payload) {
+      if (frame_begin(w) < 0)
         return -1;
-      w->msg = nb_xcalloc(1, h->msg_len + 1);
-      w->pcm = h->n_samples ? nb_xmalloc(h->n_samples * sizeof(int16_t))
-                            : NULL;
-      w->ev = h->n_events ? nb_xmalloc(h->n_events * 4 * sizeof(uint32_t))
-                          : NULL;
+      w->in_payload = 1;
+      continue;
     }
-    if (w->part == 4) {
-      seg *s = &t->segs[w->id];
-      free(s->voice);
-      s->voice = NULL;
-      s->state = SEG_DONE;
-      if (w->hdr.status != 0) {
-        s->status = NB_TTS;
-        s->msg = w->msg;
-        w->msg = NULL;
-      } else {
-        s->status = NB_OK;
-        s->audio.pcm = w->pcm;
-        s->audio.n = (size_t)w->hdr.n_samples;
-        w->pcm = NULL;
-        size_t ne = (size_t)w->hdr.n_events;
-        s->audio.events = ne ? nb_xmalloc(ne * sizeof *s->audio.events) : NULL;
-        s->audio.n_events = ne;
-        uint32_t last = 0;
-        for (size_t i = 0; i < ne; i++) {
-          const uint32_t *v = w->ev + 4 * i;
-          nb_tts_event *o = &s->audio.events[i];
-          o->type = v[0] == NB_TTS_WORD ? NB_TTS_WORD : NB_TTS_SENTENCE;
-          /* Events are promised in order and inside the audio. */
-          uint32_t smp = v[1];
-          if (smp > s->audio.n)
-            smp = (uint32_t)s->audio.n;
-          if (smp < last)
-            smp = last;
-          last = smp;
-          o->sample = smp;
-          o->text_pos = v[2];
-          o->length = v[3];
-        }
-      }
-      w->busy = 0;
-      worker_reset_reply(w);
-      return 0;
+    w->in_payload = 0;
+    if (w->hdr.kind == REP_PCM) {
+      w->n += w->hdr.len / sizeof(int16_t);
+      continue;
     }
+    finish_segment(t, w);
+    return 0;
   }
 }
 
@@ -585,11 +735,9 @@ static void pump(nb_tts *t, int wait_ms) {
     pf[n].events = POLLIN;
     pf[n].revents = 0;
     map[n++] = i;
-    if (w->part == 0 && w->got == 0) {
-      double left = w->deadline - now;
-      if (next < 0 || left < next)
-        next = left < 0 ? 0 : left;
-    }
+    double left = w->deadline - now;
+    if (next < 0 || left < next)
+      next = left < 0 ? 0 : left;
   }
   if (n == 0)
     return;
@@ -606,13 +754,13 @@ static void pump(nb_tts *t, int wait_ms) {
         worker_lost(t, w, 0, NULL);
     }
   }
-  /* A worker that has not begun to answer by its deadline is hung.  (One
-   * that has begun is only waiting for us to read.) */
+  /* A worker that has sent nothing for the timeout is hung.  (What it sent
+   * while we were busy elsewhere was read above, which moved its
+   * deadline.) */
   now = now_ms();
   for (unsigned i = 0; i < t->n_w; i++) {
     worker *w = &t->w[i];
-    if (w->pid && w->busy && w->part == 0 && w->got == 0 &&
-        now >= w->deadline) {
+    if (w->pid && w->busy && now >= w->deadline) {
       char msg[128];
       snprintf(msg, sizeof msg, "synthesizer timed out after %u ms",
                t->timeout_ms);
@@ -639,8 +787,10 @@ nb_status nb_tts_open(const nb_tts_opts *o, nb_tts **out, nb_err *e) {
   nb_tts *t = nb_xcalloc(1, sizeof *t);
   t->n_w = jobs;
   t->timeout_ms = o && o->timeout_ms ? o->timeout_ms : 30000;
-  for (unsigned i = 0; i < jobs; i++)
+  for (unsigned i = 0; i < jobs; i++) {
     t->w[i].fd = -1;
+    t->w[i].next = NO_ID;
+  }
   for (unsigned i = 0; i < jobs; i++) {
     if (spawn(t, &t->w[i]) < 0) {
       nb_err_set(e, NB_TTS, "%s", t->spawn_msg);
@@ -677,18 +827,8 @@ void nb__tts_submit_raw(nb_tts *t, size_t id, const char *text,
   s->range = v ? v->range : 50;
   s->flags = flags;
   s->state = SEG_QUEUED;
-  if (t->q_len == t->q_cap) {
-    size_t cap = t->q_cap ? t->q_cap * 2 : 64;
-    size_t *q = nb_xmalloc(cap * sizeof *q);
-    for (size_t i = 0; i < t->q_len; i++)
-      q[i] = t->queue[(t->q_head + i) % t->q_cap];
-    free(t->queue);
-    t->queue = q;
-    t->q_cap = cap;
-    t->q_head = 0;
-  }
-  t->queue[(t->q_head + t->q_len) % t->q_cap] = id;
-  t->q_len++;
+  if (id < t->low)
+    t->low = id;
   pump(t, 0);
 }
 
@@ -745,6 +885,5 @@ void nb_tts_close(nb_tts *t) {
     nb_tts_audio_release(&s->audio);
   }
   free(t->segs);
-  free(t->queue);
   free(t);
 }

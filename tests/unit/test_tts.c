@@ -197,6 +197,88 @@ static void test_hung_worker_is_killed(void **state) {
   assert_no_children();
 }
 
+/* A synthesizer that dies after streaming part of a segment: the segment
+ * fails whole (no partial audio reaches the caller), the next one is
+ * spoken. */
+static void test_crash_mid_stream(void **state) {
+  (void)state;
+  nb_tts *t = open_tts(1, 0);
+  nb_voice v = voice("en-us");
+  /* About 14 s of speech: several frames go out before the abort. */
+  nb__tts_submit_raw(t, 0, LONG_TEXT, &v, NB__TTS_CRASH_LATE);
+  nb_tts_submit(t, 1, "Fine.", &v);
+  nb_tts_audio a;
+  nb_err e;
+  assert_int_equal(collect(t, 0, &a, &e), NB_TTS);
+  assert_string_equal(e.msg, "synthesizer crashed (signal 6)");
+  assert_null(a.pcm);
+  assert_int_equal(a.n, 0);
+  collect_ok(t, 1);
+  nb_tts_close(t);
+  assert_no_children();
+}
+
+/* Collects id's samples into *out (caller frees). */
+static size_t samples_of(nb_tts *t, size_t id, int16_t **out) {
+  nb_tts_audio a;
+  nb_err e;
+  if (collect(t, id, &a, &e) != NB_OK)
+    fail_msg("segment %zu: %s", id, e.msg);
+  *out = a.pcm;
+  a.pcm = NULL;
+  size_t n = a.n;
+  nb_tts_audio_release(&a);
+  return n;
+}
+
+/* eSpeak carries state from a synthesis to the next, so the samples of a
+ * segment depend on what its synthesizer spoke before.  Chunks of
+ * NB_TTS_CHUNK ids, each spoken in order by a fresh synthesizer, make them
+ * a function of the script alone: the same with one worker or three, and
+ * a chunk's first segment the same as the text spoken first by a new
+ * synthesizer. */
+static void test_samples_depend_on_script_only(void **state) {
+  (void)state;
+  enum { N = 3 * NB_TTS_CHUNK + 1 };
+  char text[N][64];
+  for (size_t i = 0; i < N; i++)
+    snprintf(text[i], sizeof text[i], "Sentence number %zu of the test.",
+             i * 7 + 3);
+  nb_voice v = voice("en-us+f3");
+  int16_t *one[N], *three[N];
+  size_t n_one[N], n_three[N];
+  nb_tts *t = open_tts(1, 0);
+  for (size_t i = 0; i < N; i++)
+    nb_tts_submit(t, i, text[i], &v);
+  for (size_t i = 0; i < N; i++)
+    n_one[i] = samples_of(t, i, &one[i]);
+  nb_tts_close(t);
+  t = open_tts(3, 0);
+  for (size_t i = 0; i < N; i++)
+    nb_tts_submit(t, i, text[i], &v);
+  for (size_t i = 0; i < N; i++)
+    n_three[i] = samples_of(t, i, &three[i]);
+  nb_tts_close(t);
+  for (size_t i = 0; i < N; i++) {
+    assert_int_equal(n_one[i], n_three[i]);
+    assert_memory_equal(one[i], three[i], n_one[i] * sizeof *one[i]);
+  }
+  /* The second chunk starts fresh. */
+  t = open_tts(1, 0);
+  nb_tts_submit(t, 0, text[NB_TTS_CHUNK], &v);
+  int16_t *fresh;
+  size_t n_fresh = samples_of(t, 0, &fresh);
+  nb_tts_close(t);
+  assert_int_equal(n_fresh, n_one[NB_TTS_CHUNK]);
+  assert_memory_equal(fresh, one[NB_TTS_CHUNK], n_fresh * sizeof *fresh);
+  free(fresh);
+  for (size_t i = 0; i < N; i++) {
+    free(one[i]);
+    free(three[i]);
+  }
+  assert_no_children();
+}
+
 /* eSpeak 1.51 fact: an unknown voice fails, but an unknown variant is
  * silently ignored; both must come back as errors. */
 static void test_unknown_voice_and_variant(void **state) {
@@ -452,6 +534,8 @@ int main(void) {
       cmocka_unit_test(test_raw_crash_fails_one_segment),
       cmocka_unit_test(test_crash_hook_reports_signal),
       cmocka_unit_test(test_hung_worker_is_killed),
+      cmocka_unit_test(test_crash_mid_stream),
+      cmocka_unit_test(test_samples_depend_on_script_only),
       cmocka_unit_test(test_unknown_voice_and_variant),
       cmocka_unit_test(test_embedded_command_is_inert),
       cmocka_unit_test(test_ssml_in_text_is_words),
