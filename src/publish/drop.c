@@ -186,7 +186,8 @@ static uint64_t fnv1a(uint64_t h, const char *s) {
 }
 
 /* The story key: its link when it has one (the same story from two feeds
- * shares it), else a hash of the source, title and first paragraph. */
+ * shares it), else a hash of the configured source's name, the title and
+ * the first paragraph. */
 static void story_key(cand *k) {
   const nb_article *a = k->article;
   if (a->link && *a->link) {
