@@ -3,12 +3,35 @@
  * the workers finish them, so speech starts long before the briefing is
  * synthesized.  Also `newsbrief devices`. */
 #include "sink/sink.h"
+#include "base/dl.h"
 
 #include <fcntl.h>
 #include <portaudio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* PortAudio's functions, loaded at first use (base/dl.h): only --play and
+ * `devices` need the library and the sound stack it pulls in. */
+static struct {
+  __typeof__(Pa_AbortStream) *AbortStream;
+  __typeof__(Pa_CloseStream) *CloseStream;
+  __typeof__(Pa_GetDefaultOutputDevice) *GetDefaultOutputDevice;
+  __typeof__(Pa_GetDeviceCount) *GetDeviceCount;
+  __typeof__(Pa_GetDeviceInfo) *GetDeviceInfo;
+  __typeof__(Pa_GetErrorText) *GetErrorText;
+  __typeof__(Pa_GetLastHostErrorInfo) *GetLastHostErrorInfo;
+  __typeof__(Pa_Initialize) *Initialize;
+  __typeof__(Pa_OpenStream) *OpenStream;
+  __typeof__(Pa_StartStream) *StartStream;
+  __typeof__(Pa_StopStream) *StopStream;
+  __typeof__(Pa_Terminate) *Terminate;
+  __typeof__(Pa_WriteStream) *WriteStream;
+} pa;
+#define PA(f) {"Pa_" #f, (void **)&pa.f}
+static const nb_dl_sym pa_syms[] = {PA(AbortStream), PA(CloseStream), PA(GetDefaultOutputDevice), PA(GetDeviceCount), PA(GetDeviceInfo), PA(GetErrorText), PA(GetLastHostErrorInfo), PA(Initialize), PA(OpenStream), PA(StartStream), PA(StopStream), PA(Terminate), PA(WriteStream)};
+#undef PA
+static void *pa_lib;
 
 struct nb__player {
   PaStream *stream;
@@ -39,9 +62,9 @@ static void quiet_end(int saved) {
 }
 
 static nb_status pa_fail(nb_err *e, const char *what, PaError err) {
-  const char *text = Pa_GetErrorText(err);
+  const char *text = pa.GetErrorText(err);
   if (err == paUnanticipatedHostError) {
-    const PaHostErrorInfo *h = Pa_GetLastHostErrorInfo();
+    const PaHostErrorInfo *h = pa.GetLastHostErrorInfo();
     if (h && h->errorText && *h->errorText)
       text = h->errorText;
   }
@@ -49,8 +72,12 @@ static nb_status pa_fail(nb_err *e, const char *what, PaError err) {
 }
 
 static nb_status pa_start(nb_err *e) {
+  nb_status st = nb_dl_load(&pa_lib, "libportaudio.so.2", "audio playback",
+                            pa_syms, sizeof pa_syms / sizeof *pa_syms, e);
+  if (st)
+    return st;
   int q = quiet_begin();
-  PaError err = Pa_Initialize();
+  PaError err = pa.Initialize();
   quiet_end(q);
   if (err != paNoError)
     return pa_fail(e, "audio", err);
@@ -59,13 +86,13 @@ static nb_status pa_start(nb_err *e) {
 
 static void pa_stop(void) {
   int q = quiet_begin();
-  Pa_Terminate();
+  pa.Terminate();
   quiet_end(q);
 }
 
 static nb_status find_device(const char *name, PaDeviceIndex *out, nb_err *e) {
   if (!name || !*name) {
-    PaDeviceIndex d = Pa_GetDefaultOutputDevice();
+    PaDeviceIndex d = pa.GetDefaultOutputDevice();
     if (d == paNoDevice)
       return nb_err_set(e, NB_AUDIO,
                         "no audio output device (see newsbrief devices; "
@@ -73,9 +100,9 @@ static nb_status find_device(const char *name, PaDeviceIndex *out, nb_err *e) {
     *out = d;
     return NB_OK;
   }
-  PaDeviceIndex n = Pa_GetDeviceCount();
+  PaDeviceIndex n = pa.GetDeviceCount();
   for (PaDeviceIndex i = 0; i < n; i++) {
-    const PaDeviceInfo *d = Pa_GetDeviceInfo(i);
+    const PaDeviceInfo *d = pa.GetDeviceInfo(i);
     if (d && d->maxOutputChannels > 0 && d->name && strstr(d->name, name)) {
       *out = i;
       return NB_OK;
@@ -98,7 +125,7 @@ nb_status nb__player_open(const char *device, unsigned rate, nb__player **out,
     pa_stop();
     return st;
   }
-  const PaDeviceInfo *info = Pa_GetDeviceInfo(dev);
+  const PaDeviceInfo *info = pa.GetDeviceInfo(dev);
   PaStreamParameters p = {
       .device = dev,
       .channelCount = 1,
@@ -108,7 +135,7 @@ nb_status nb__player_open(const char *device, unsigned rate, nb__player **out,
   };
   PaStream *s = NULL;
   int q = quiet_begin();
-  PaError err = Pa_OpenStream(&s, NULL, &p, rate, paFramesPerBufferUnspecified,
+  PaError err = pa.OpenStream(&s, NULL, &p, rate, paFramesPerBufferUnspecified,
                               paNoFlag, NULL, NULL);
   quiet_end(q);
   if (err != paNoError) {
@@ -116,7 +143,7 @@ nb_status nb__player_open(const char *device, unsigned rate, nb__player **out,
     snprintf(what, sizeof what, "audio device '%s'", info->name);
     pa_fail(e, what, err);
     if (s)
-      Pa_CloseStream(s);
+      pa.CloseStream(s);
     pa_stop();
     return NB_AUDIO;
   }
@@ -133,7 +160,7 @@ nb_status nb__player_write(nb__player *p, const int16_t *pcm, size_t n,
    * still being synthesized. */
   if (!p->started) {
     int q = quiet_begin();
-    PaError err = Pa_StartStream(p->stream);
+    PaError err = pa.StartStream(p->stream);
     quiet_end(q);
     if (err != paNoError)
       return pa_fail(e, "audio playback", err);
@@ -141,7 +168,7 @@ nb_status nb__player_write(nb__player *p, const int16_t *pcm, size_t n,
   }
   while (n > 0) {
     unsigned long chunk = n > 4096 ? 4096 : (unsigned long)n;
-    PaError err = Pa_WriteStream(p->stream, pcm, chunk);
+    PaError err = pa.WriteStream(p->stream, pcm, chunk);
     /* An underflow means a gap was heard, not that playback failed. */
     if (err != paNoError && err != paOutputUnderflowed)
       return pa_fail(e, "audio playback", err);
@@ -158,8 +185,8 @@ nb_status nb__player_close(nb__player *p, int drain, nb_err *e) {
   /* Pa_StopStream plays what is buffered; Pa_AbortStream drops it. */
   PaError err = paNoError;
   if (p->started)
-    err = drain ? Pa_StopStream(p->stream) : Pa_AbortStream(p->stream);
-  Pa_CloseStream(p->stream);
+    err = drain ? pa.StopStream(p->stream) : pa.AbortStream(p->stream);
+  pa.CloseStream(p->stream);
   quiet_end(q);
   pa_stop();
   free(p);
@@ -172,15 +199,15 @@ nb_status nb_audio_list_devices(nb_buf *out, nb_err *e) {
   nb_status st = pa_start(e);
   if (st)
     return st;
-  PaDeviceIndex n = Pa_GetDeviceCount();
+  PaDeviceIndex n = pa.GetDeviceCount();
   if (n < 0) {
     pa_fail(e, "audio", n);
     pa_stop();
     return NB_AUDIO;
   }
-  PaDeviceIndex def = Pa_GetDefaultOutputDevice();
+  PaDeviceIndex def = pa.GetDefaultOutputDevice();
   for (PaDeviceIndex i = 0; i < n; i++) {
-    const PaDeviceInfo *d = Pa_GetDeviceInfo(i);
+    const PaDeviceInfo *d = pa.GetDeviceInfo(i);
     if (!d || d->maxOutputChannels <= 0)
       continue;
     nb_buf_printf(out, "%d\t%s\t%.0f%s\n", (int)i, d->name ? d->name : "?",
