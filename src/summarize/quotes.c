@@ -1104,14 +1104,12 @@ static void prime_back(finder *f, const char *cur, const char *m, size_t mn) {
 static long resolve(finder *f, const attrib *at) {
   if (!at->found || at->no_speaker || !at->mention)
     return -1;
-  {
-    wspan w[2];
-    size_t nw = words_of(at->mention, at->mention_len, w, 2);
-    if (nw == 1 && nb__word_in(w[0].p, w[0].n,
-                               (const char *const[]){"he", "she", NULL}))
-      prime_pronoun(f, f->prev_sent, f->prev_sent_len);
-  }
-  prime_back(f, at->mention, at->mention, at->mention_len);
+  size_t pn;
+  const char *pp = nb__mention_pronoun(at->mention, at->mention_len, &pn);
+  if (pp && nb__word_in(pp, pn, (const char *const[]){"he", "she", NULL}))
+    prime_pronoun(f, f->prev_sent, f->prev_sent_len);
+  if (pp)
+    prime_back(f, at->mention, pp, pn);
   nb__entity *e = resolve_name(f, at->mention, at->mention, at->mention_len,
                                at->desc, at->desc_len, 1);
   return e ? (long)e->id : -1;
@@ -1219,8 +1217,10 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
     if (c == '"' || c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x201E)
       text_from -= cl;
   }
-  if (at.mention)
-    prime_back(f, sp, at.mention, at.mention_len);
+  size_t pn;
+  const char *pp = nb__mention_pronoun(at.mention, at.mention_len, &pn);
+  if (pp)
+    prime_back(f, sp, pp, pn);
   nb__entity *ep = resolve_name(f, sp, at.mention, at.mention_len, at.desc,
                                 at.desc_len, 1);
   if (!ep)

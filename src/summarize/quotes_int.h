@@ -35,6 +35,9 @@ void nb__cast_acronyms(nb__cast *c, const char *text);
 nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
                              const char *desc, size_t dn);
 void nb__cast_merge_roles(nb__cast *c);
+/* The subject pronoun a mention comes down to ("she", "Last week she"),
+ * *n its length; NULL for none. */
+const char *nb__mention_pronoun(const char *m, size_t mn, size_t *n);
 /* 1 when "he" (gender 1), "she" (2) or either (0) has a person to go to. */
 int nb__cast_has_person(const nb__cast *c, int gender);
 const nb__entity *nb__cast_final(const nb__cast *c, const nb__entity *e);

@@ -287,6 +287,33 @@ static const char *const adverbs_tail[] = {"also", "later", "then", "further",
 static void set_description(nb__cast *c, nb__entity *e, const char *d,
                             size_t dn);
 
+const char *nb__mention_pronoun(const char *m, size_t mn, size_t *n) {
+  tok t[40];
+  size_t nt = tokenize(m, mn, t, 40);
+  if (nt == 0 || nt > 14)
+    return NULL;
+  for (size_t i = 0; i < nt; i++)
+    if (nb__word_in(t[i].p, t[i].n, verbs_not_np) ||
+        nb__reporting_verb(t[i].p, t[i].n))
+      return NULL; /* a clause, not the words before a verb */
+  if (nt == 1 && (nb__word_in(t[0].p, t[0].n, pronouns_person) ||
+                  nb__word_in(t[0].p, t[0].n, pronouns_other))) {
+    *n = t[0].n;
+    return t[0].p;
+  }
+  /* "Last week she", "This month she launched a cake" (and announced):
+   * a subject pronoun after other words is the subject, in lower case
+   * only ("spokeswoman He Lina" is a name) */
+  for (size_t i = nt; i-- > 1;)
+    if (islower((unsigned char)t[i].p[0]) &&
+        nb__word_in(t[i].p, t[i].n,
+                    (const char *const[]){"he", "she", "they", "we", NULL})) {
+      *n = t[i].n;
+      return t[i].p;
+    }
+  return NULL;
+}
+
 /* Resolves one mention; returns the entity (NULL when it is no speaker).
  * desc (may be NULL) is an appositive description seen with it. */
 nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
@@ -313,6 +340,12 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
         nb__reporting_verb(t[i].p, t[i].n))
       return NULL;
   mn = (size_t)(t[nt - 1].p + t[nt - 1].n - m);
+  if (nt > 1) {
+    size_t pn;
+    const char *pp = nb__mention_pronoun(m, mn, &pn);
+    if (pp)
+      return nb__cast_resolve(c, pp, pn, NULL, 0);
+  }
 
   /* pronouns */
   if (nt == 1 && (nb__word_in(t[0].p, t[0].n, pronouns_person) ||
@@ -483,6 +516,22 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
         nb__entity *e = &c->e[i];
         if (e->kind == NB__PERSON && last_token_near(e->name, np, nn) &&
             (!hit || e->last > hit->last))
+          hit = e;
+      }
+    /* "Boatbuilder Ingrid Solvang" (a headline's job title that no list
+     * knows) and "Ingrid Solvang": one person, named without the title */
+    if (!hit && head - name_from >= 2 && !org)
+      for (size_t i = WINDOW(c); i < c->n && !hit; i++) {
+        nb__entity *e = &c->e[i];
+        size_t el = strlen(e->name);
+        if (e->kind != NB__PERSON || !strchr(e->name, ' '))
+          continue;
+        if (el > nn && e->name[el - nn - 1] == ' ' &&
+            strncmp(e->name + el - nn, np, nn) == 0) {
+          e->name = nb_arena_strndup(c->arena, np, nn);
+          hit = e;
+        } else if (nn > el && np[nn - el - 1] == ' ' &&
+                   strncmp(np + nn - el, e->name, el) == 0)
           hit = e;
       }
     /* "Trump" first, "Donald Trump" later: one person, named in full */

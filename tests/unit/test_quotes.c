@@ -193,6 +193,21 @@ static const char rules_spec[] =
     "---\n"
     "direct | Marisol Vega | said | You grab what you can grab,\n"
     "\n"
+    "### a pronoun after a phrase of time or in a joined clause is the subject\n"
+    "Maria Lopez runs the bakery on Main Street.\n"
+    "Last week she said the bakery would close.\n"
+    "This month she baked a last cake, and announced it was her last.\n"
+    "---\n"
+    "indirect | Maria Lopez | said | the bakery would close\n"
+    "indirect | Maria Lopez | announced | it was her last\n"
+    "\n"
+    "### a capitalized job title that no list knows is no part of the name\n"
+    "Boatbuilder Ingrid Solvang said she was done.\n"
+    "\"It is time,\" Ingrid Solvang said.\n"
+    "---\n"
+    "indirect | Ingrid Solvang | said | she was done\n"
+    "direct | Ingrid Solvang | said | It is time,\n"
+    "\n"
     "### ... in indirect speech too\n"
     "Okafor beat Spain's Mateo Ruiz in three sets.\n"
     "Ruiz, who saved four match points, said he had no regrets.\n"
@@ -206,7 +221,7 @@ static void test_rules(void **state) {
   int examples = 0;
   int failures = run_spec(f, "rules_spec", &examples);
   fclose(f);
-  assert_int_equal(examples, 7);
+  assert_int_equal(examples, 9);
   assert_int_equal(failures, 0);
 }
 
