@@ -1302,6 +1302,35 @@ static long interviewee(finder *f, const unsigned char *skip, size_t first) {
   return -1;
 }
 
+/* A paragraph after an answer, before the next question, that goes on
+ * with the answer: in the first person ("I", "my", "we"), with no
+ * quotation marks and no reporting verb (the reporter's own paragraphs
+ * between answers: "Wrobel, reached by phone, said ..."). */
+static int answer_goes_on(const char *p, size_t n) {
+  static const char *const first[] = {"i", "me", "my", "we", "us", "our",
+                                      NULL};
+  size_t i = 0, cl;
+  while (i < n) {
+    uint32_t c = nb__cp_at(p, n, i, &cl);
+    if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB ||
+        c == 0xBB || c == 0x2018)
+      return 0;
+    i += cl;
+  }
+  wspan w[256];
+  size_t nw = words_of(p, n, w, 256);
+  int me = 0;
+  for (size_t k = 0; k < nw; k++) {
+    if (nb__reporting_verb(w[k].p, w[k].n))
+      return 0;
+    size_t l = 0; /* "I'm", "we've": the word before the apostrophe */
+    while (l < w[k].n && w[k].p[l] != '\'' && (unsigned char)w[k].p[l] != 0xE2)
+      l++;
+    me |= nb__word_in(w[k].p, l, first);
+  }
+  return me;
+}
+
 /* An answer of an interview is the interviewee's direct speech, the
  * whole paragraph after its label; it has no quotation marks. */
 static void answer(finder *f, size_t p, size_t off, long guest) {
@@ -1386,6 +1415,7 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
   }
   int qa = n_qa[1] >= 2 && n_qa[2] >= 2;
   long guest = -2; /* looked for at the first answer */
+  int in_answer = 0;
 
   size_t qi = 0; /* next span */
   int seen_text = 0;
@@ -1395,6 +1425,11 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
     const char *t = a->paras[p];
     size_t plen = f.plen[p];
     int label = qa ? qa_label(t, plen, &qa_off) : 0;
+    if (!label && in_answer && answer_goes_on(t, plen)) {
+      label = 2;
+      qa_off = 0;
+    }
+    in_answer = label == 2;
     if (label) {
       f.cur_para = p;
       if (label == 2) {

@@ -157,6 +157,19 @@ static const char rules_spec[] =
     "direct | Ingrid Solvang | - | My hands are telling me to.\n"
     "direct | Ingrid Solvang | - | Rowing, at last. Measure twice, my father said.\n"
     "\n"
+    "### an answer goes on in the first person until the next question\n"
+    "The chef Marta Ruiz spoke to us about her new restaurant.\n"
+    "Q: Why open now?\n"
+    "A: Because the building came up.\n"
+    "I had wanted it for years, and my partner was keen.\n"
+    "Q: Any regrets?\n"
+    "A: None.\n"
+    "The restaurant opens in May.\n"
+    "---\n"
+    "direct | Marta Ruiz | - | Because the building came up.\n"
+    "direct | Marta Ruiz | - | I had wanted it for years, and my partner was keen.\n"
+    "direct | Marta Ruiz | - | None.\n"
+    "\n"
     "### one question and one answer make no interview\n"
     "The quiz ended with a hard one.\n"
     "Q: What is the capital of Australia?\n"
@@ -221,7 +234,7 @@ static void test_rules(void **state) {
   int examples = 0;
   int failures = run_spec(f, "rules_spec", &examples);
   fclose(f);
-  assert_int_equal(examples, 9);
+  assert_int_equal(examples, 10);
   assert_int_equal(failures, 0);
 }
 
