@@ -113,7 +113,7 @@ nb_status nb_atomic_open(nb_atomic *f, const char *path, nb_err *e) {
 
 nb_status nb_atomic_commit(nb_atomic *f, nb_err *e) {
   nb_status st = NB_OK;
-  if (f->fd >= 0 && fsync(f->fd) != 0 && errno != EINVAL)
+  if (f->fd >= 0 && !f->no_sync && fsync(f->fd) != 0 && errno != EINVAL)
     st = nb_err_set(e, NB_IO, "%s: %s", f->path, strerror(errno));
   if (f->fd >= 0 && close(f->fd) != 0 && st == NB_OK)
     st = nb_err_set(e, NB_IO, "%s: %s", f->path, strerror(errno));

@@ -388,6 +388,8 @@ static nb_status render(job *j, nb_err *e) {
                        .album = c->title,
                        .date = iso,
                        .comment = c->description,
+                       /* published: on disk before the feed names it */
+                       .durable = 1,
                        .diag = j->o->diag,
                        .interrupted = j->o->interrupted};
   nb_render_result rr = {0};

@@ -412,7 +412,8 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
 
   if (o->output) {
     nb__file_meta meta = {o->title, o->artist, o->album, o->date, o->comment};
-    st = nb__file_open(o->output, R.rate, R.channels, &meta, &R.file, e);
+    st = nb__file_open(o->output, R.rate, R.channels, o->durable, &meta,
+                       &R.file, e);
     if (!st && R.rate != NB_TTS_RATE)
       st = nb__resampler_new(NB_TTS_RATE, R.rate, &R.rs, e);
     if (!st && R.normalize)

@@ -30,6 +30,9 @@ typedef struct nb_render_opts {
                              mono; true peak is kept under -1.5 dBTP
                              (-2 for lossy formats) by a limiter */
   const char *title, *artist, *album, *date, *comment; /* file metadata */
+  int durable; /* fsync the file before it replaces the old one (drop,
+                  which publishes it); else the rename alone, like any
+                  encoder: still atomic, and no wait for the disk */
   const nb_diag *diag;
   volatile sig_atomic_t *interrupted; /* set by a signal handler: stop */
   /* Called after each segment is synthesized (and, when playing, queued):

@@ -37,12 +37,13 @@ typedef struct nb__file_meta {
 } nb__file_meta;
 
 /* An audio file being written to a temporary name beside path.  Samples are
- * float in [-1, 1], interleaved.  commit renames it over path; abort (also
- * after a failed write or commit) removes it.  Every error names the path. */
+ * float in [-1, 1], interleaved.  commit renames it over path (after an
+ * fsync when durable); abort (also after a failed write or commit) removes
+ * it.  Every error names the path. */
 typedef struct nb__file_sink nb__file_sink;
 nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
-                        const nb__file_meta *meta, nb__file_sink **out,
-                        nb_err *e);
+                        int durable, const nb__file_meta *meta,
+                        nb__file_sink **out, nb_err *e);
 nb_status nb__file_write(nb__file_sink *f, const float *frames, size_t n,
                          nb_err *e);
 nb_status nb__file_commit(nb__file_sink *f, nb_err *e); /* frees f */

@@ -69,8 +69,8 @@ static nb_status sf_fail(nb_err *e, const char *path, SNDFILE *sf, int err) {
 }
 
 nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
-                        const nb__file_meta *meta, nb__file_sink **out,
-                        nb_err *e) {
+                        int durable, const nb__file_meta *meta,
+                        nb__file_sink **out, nb_err *e) {
   nb__file_kind kind;
   nb_status st = nb__file_kind_of(path, &kind, e);
   if (st)
@@ -102,6 +102,7 @@ nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
     free(f);
     return st;
   }
+  f->tmp.no_sync = !durable;
   f->sf = sf_open_fd(f->tmp.fd, SFM_WRITE, &info, 0);
   if (!f->sf) {
     nb_err_set(e, NB_IO, "%s: %s", path, sf_strerror(NULL));

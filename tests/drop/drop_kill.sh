@@ -22,9 +22,13 @@ while ! ls "$T/out" | grep -q '\.tmp-'; do
   [ $i -gt 3000 ] && fail "the drop never started rendering"
   sleep 0.01
 done
-sleep 0.3
+sleep 0.05
 kill -9 $pid
-wait $pid 2>/dev/null || true
+st=0
+wait $pid 2>/dev/null || st=$?
+# 137: killed mid-render (anything else: it finished first, and the test
+# would prove nothing)
+[ $st -eq 137 ] || fail "the drop was not killed mid-render (status $st)"
 
 cmp -s "$T/feed.before" "$T/out/feed.xml" || fail "the killed drop changed feed.xml"
 cmp -s "$T/ep.before" "$T/out/briefing-2023-03-17.wav" || fail "the killed drop changed the episode"

@@ -56,7 +56,7 @@ static void check_format(const char *name, unsigned rate, unsigned channels,
   nb__file_sink *f = NULL;
   nb__file_meta meta = {.title = "Morning Briefing", .artist = "newsbrief"};
   const char *p = path_in(name);
-  assert_int_equal(nb__file_open(p, rate, channels, &meta, &f, &e), NB_OK);
+  assert_int_equal(nb__file_open(p, rate, channels, 0, &meta, &f, &e), NB_OK);
   size_t n = rate; /* one second */
   float *x = tone(rate, 440, 0.5, n);
   float *inter = malloc(n * channels * sizeof *inter);
@@ -92,7 +92,7 @@ static void test_formats(void **state) {
   /* Opus refuses eSpeak's own rate: a usage error, and nothing written. */
   nb_err e = {0};
   nb__file_sink *f = NULL;
-  assert_int_equal(nb__file_open(path_in("b.opus"), 22050, 1, NULL, &f, &e),
+  assert_int_equal(nb__file_open(path_in("b.opus"), 22050, 1, 0, NULL, &f, &e),
                    NB_USAGE);
   assert_null(f);
   assert_int_equal(access(path_in("b.opus"), F_OK), -1);
@@ -103,7 +103,7 @@ static void test_wav_exact(void **state) {
   (void)state;
   nb_err e = {0};
   nb__file_sink *f = NULL;
-  assert_int_equal(nb__file_open(path_in("x.wav"), 22050, 1, NULL, &f, &e),
+  assert_int_equal(nb__file_open(path_in("x.wav"), 22050, 1, 0, NULL, &f, &e),
                    NB_OK);
   float x[65536 + 2];
   int16_t want[65536 + 2];
@@ -132,7 +132,7 @@ static void test_abort_keeps_old(void **state) {
   int before = entries();
   nb_err e = {0};
   nb__file_sink *f = NULL;
-  assert_int_equal(nb__file_open(p, 44100, 1, NULL, &f, &e), NB_OK);
+  assert_int_equal(nb__file_open(p, 44100, 1, 0, NULL, &f, &e), NB_OK);
   float *x = tone(44100, 300, 0.3, 44100);
   assert_int_equal(nb__file_write(f, x, 44100, &e), NB_OK);
   free(x);
@@ -151,7 +151,7 @@ static void test_unwritable_dir(void **state) {
   nb_err e = {0};
   nb__file_sink *f = NULL;
   assert_int_equal(
-      nb__file_open("/nonexistent-dir/out.wav", 44100, 1, NULL, &f, &e), NB_IO);
+      nb__file_open("/nonexistent-dir/out.wav", 44100, 1, 0, NULL, &f, &e), NB_IO);
   assert_non_null(strstr(e.msg, "/nonexistent-dir/out.wav: "));
 }
 
@@ -175,7 +175,7 @@ static void test_write_limit(void **state) {
     setrlimit(RLIMIT_FSIZE, &rl);
     nb_err e = {0};
     nb__file_sink *f = NULL;
-    nb_status st = nb__file_open(p, 44100, 1, NULL, &f, &e);
+    nb_status st = nb__file_open(p, 44100, 1, 0, NULL, &f, &e);
     float *x = tone(44100, 300, 0.3, 44100 * 4);
     if (!st)
       st = nb__file_write(f, x, 44100 * 4, &e);
