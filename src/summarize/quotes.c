@@ -474,6 +474,9 @@ static void split_appositive(attrib *at, const char *s, size_t n) {
     wspan w[2];
     size_t nw = words_of(cp, cn, w, 2);
     int lead = nw && nb__word_in(w[0].p, w[0].n, lead_ins) && c == 0 && nc > 1;
+    /* "The storm will weaken by Tuesday, the Met Office said": a clause
+     * opens and ends with capitals too */
+    lead |= nb__is_clause(cp, cn);
     /* a name opens and ends with capitals: "Khaled Al-Maeena", not
      * "editor at large at the Saudi Gazette" nor "Panama coach" */
     if (!lead && (chunk_pronoun(cp, cn) ||
@@ -1198,17 +1201,26 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
         k++;
       after = k + 1;
     }
-    if (after >= nw)
-      return;
-    text_from = (size_t)(w[after].p - sp);
-    /* "X, the Met Office said, and Y": the speech is what came before */
+    /* "X, the Met Office said, and Y", "X, police said.": the speech is
+     * what came before, when the verb is an aside (a comma within four
+     * words after it, or the end), not "A spokeswoman for Acme, Jane Doe,
+     * said the firm would pay" */
     const char *ms = at.mention;
     while (ms > sp && ms[-1] == ' ')
       ms--;
-    if (ms > sp && ms[-1] == ',' && nb__count_words(sp, (size_t)(ms - sp)) >= 4) {
-      text_end = (size_t)(ms - 1 - sp);
-      text_from = 0;
+    const char *ce = at.cue + at.cue_len, *se = sp + n;
+    int aside = ce >= se || *ce == ',' || *ce == '.';
+    for (size_t sps = 0; !aside && ce < se && *ce != '.' && sps <= 4; ce++) {
+      sps += *ce == ' ';
+      aside = *ce == ',';
     }
+    if (aside && ms > sp && ms[-1] == ',' &&
+        nb__count_words(sp, (size_t)(ms - sp)) >= 4)
+      text_end = (size_t)(ms - 1 - sp); /* text_from stays 0 */
+    else if (after >= nw)
+      return;
+    else
+      text_from = (size_t)(w[after].p - sp);
   }
   /* an opening mark right before the content belongs to it */
   if (text_from > 0 && text_end == 0) {

@@ -287,6 +287,16 @@ static const char *const adverbs_tail[] = {"also", "later", "then", "further",
 static void set_description(nb__cast *c, nb__entity *e, const char *d,
                             size_t dn);
 
+int nb__is_clause(const char *m, size_t mn) {
+  tok t[40];
+  size_t nt = tokenize(m, mn, t, 40);
+  for (size_t i = 0; i < nt; i++)
+    if (islower((unsigned char)t[i].p[0]) &&
+        nb__word_in(t[i].p, t[i].n, verbs_not_np))
+      return 1;
+  return 0;
+}
+
 const char *nb__mention_pronoun(const char *m, size_t mn, size_t *n) {
   tok t[40];
   size_t nt = tokenize(m, mn, t, 40);

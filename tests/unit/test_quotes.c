@@ -221,6 +221,17 @@ static const char rules_spec[] =
     "indirect | Ingrid Solvang | said | she was done\n"
     "direct | Ingrid Solvang | said | It is time,\n"
     "\n"
+    "### \"X, police said.\": the speech is what comes before the aside\n"
+    "The council met on Monday.\n"
+    "The roads are closed, police said.\n"
+    "The storm will weaken by Tuesday, the Met Office said, and rain will "
+    "follow.\n"
+    "A spokeswoman for Acme, Jane Doe, said the firm would pay.\n"
+    "---\n"
+    "indirect | police | said | The roads are closed\n"
+    "indirect | Met Office | said | The storm will weaken by Tuesday\n"
+    "indirect | Jane Doe | said | the firm would pay\n"
+    "\n"
     "### ... in indirect speech too\n"
     "Okafor beat Spain's Mateo Ruiz in three sets.\n"
     "Ruiz, who saved four match points, said he had no regrets.\n"
@@ -234,7 +245,7 @@ static void test_rules(void **state) {
   int examples = 0;
   int failures = run_spec(f, "rules_spec", &examples);
   fclose(f);
-  assert_int_equal(examples, 10);
+  assert_int_equal(examples, 11);
   assert_int_equal(failures, 0);
 }
 
