@@ -1542,8 +1542,22 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
         int tl = q->end_para == q->para && title_like(content, content_n);
         nb_quote_kind kind;
         int keep = 1;
+        /* "“Nobody told us,” said Pete Lang. “Nobody.”": a short quotation
+         * that is a whole sentence of its own, after a direct quote in
+         * its paragraph, goes on with it (a title does not end in a
+         * full stop of its own sentence) */
+        size_t ce = trim_end(content, content_n);
+        int goes_on = pre_empty && q->closed && q->end_para == p && ce > 0 &&
+                      (content[ce - 1] == '.' || content[ce - 1] == '!' ||
+                       content[ce - 1] == '?') &&
+                      words_of(post, post_n, pw, 1) == 0 && f.n > 0 &&
+                      f.s->quotes[f.n - 1].kind == NB_QUOTE_DIRECT &&
+                      f.s->quotes[f.n - 1].end_paragraph == p;
+        if (goes_on)
+          tl = 0;
         if (pre_empty)
-          kind = (W >= 3 || post_at.found) ? NB_QUOTE_DIRECT : NB_QUOTE_PARTIAL;
+          kind = (W >= 3 || post_at.found || goes_on) ? NB_QUOTE_DIRECT
+                                                      : NB_QUOTE_PARTIAL;
         else if (pre_at.found && !embedded)
           kind = NB_QUOTE_DIRECT;
         else if (post_at.found && W >= 5)

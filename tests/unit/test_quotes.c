@@ -232,6 +232,14 @@ static const char rules_spec[] =
     "indirect | Met Office | said | The storm will weaken by Tuesday\n"
     "indirect | Jane Doe | said | the firm would pay\n"
     "\n"
+    "### a one-word sentence in quotation marks goes on with the quote before\n"
+    "\"Nobody told us,\" said Pete Lang, whose shop flooded. \"Nobody.\"\n"
+    "She called the film \"Jaws.\" Then she left.\n"
+    "\"Jaws\" was on.\n"
+    "---\n"
+    "direct | Pete Lang | said | Nobody told us,\n"
+    "direct | Pete Lang | - | Nobody.\n"
+    "\n"
     "### ... in indirect speech too\n"
     "Okafor beat Spain's Mateo Ruiz in three sets.\n"
     "Ruiz, who saved four match points, said he had no regrets.\n"
@@ -245,7 +253,7 @@ static void test_rules(void **state) {
   int examples = 0;
   int failures = run_spec(f, "rules_spec", &examples);
   fclose(f);
-  assert_int_equal(examples, 11);
+  assert_int_equal(examples, 12);
   assert_int_equal(failures, 0);
 }
 
