@@ -110,12 +110,14 @@ nb_status nb__espeak_init(const char *data_path, nb_err *e) {
 nb_status nb__espeak_voice(const char *name, nb_err *e) {
   if (!name || !*name)
     name = "en";
-  /* The voice is loaded again for every segment, even when unchanged:
-   * loading resets the synthesizer's carried-over state (echo buffer,
-   * pitch history), so a segment sounds the same whichever worker speaks
-   * it and whatever that worker spoke before. */
+  /* Loaded only when it changes (a load reads the language's dictionary
+   * again): what a synthesizer spoke before is fixed by the script anyway
+   * (worker.c's chunks), so keeping the voice loaded keeps audio
+   * repeatable. */
   if (strlen(name) >= sizeof current_voice || strstr(name, ".."))
     return nb_err_set(e, NB_TTS, "unknown espeak voice \"%s\"", name);
+  if (strcmp(name, current_voice) == 0)
+    return NB_OK;
   current_voice[0] = 0;
   if (espeak_SetVoiceByName(name) != EE_OK)
     return nb_err_set(e, NB_TTS, "unknown espeak voice \"%s\"", name);

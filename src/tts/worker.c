@@ -23,6 +23,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,15 +128,27 @@ typedef struct stream {
   int fd;
   uint64_t id;
   size_t n;
-  int16_t pcm[STREAM_SAMPLES];
+  rep_hdr head;                /* a PCM frame's header, then */
+  int16_t pcm[STREAM_SAMPLES]; /* its samples: one write sends both */
   growbuf ev;
 } stream;
+_Static_assert(offsetof(stream, pcm) == offsetof(stream, head) + sizeof(rep_hdr),
+               "a PCM frame is one contiguous write");
 
 static void send_frame(stream *s, uint32_t kind, uint32_t status,
                        const void *p, size_t len) {
   rep_hdr h = {REP_MAGIC, kind, s->id, status, (uint32_t)len};
   if (write_all(s->fd, &h, sizeof h) < 0 || write_all(s->fd, p, len) < 0)
     _exit(0); /* the parent is gone */
+}
+
+/* The samples gathered so far, as one PCM frame. */
+static void send_pcm(stream *s) {
+  size_t len = s->n * sizeof *s->pcm;
+  s->head = (rep_hdr){REP_MAGIC, REP_PCM, s->id, 0, (uint32_t)len};
+  if (write_all(s->fd, &s->head, sizeof s->head + len) < 0)
+    _exit(0); /* the parent is gone */
+  s->n = 0;
 }
 
 static void sink_pcm(void *ud, const int16_t *pcm, size_t n) {
@@ -146,10 +159,8 @@ static void sink_pcm(void *ud, const int16_t *pcm, size_t n) {
     s->n += k;
     pcm += k;
     n -= k;
-    if (s->n == STREAM_SAMPLES) {
-      send_frame(s, REP_PCM, 0, s->pcm, s->n * sizeof *s->pcm);
-      s->n = 0;
-    }
+    if (s->n == STREAM_SAMPLES)
+      send_pcm(s);
   }
 }
 
@@ -211,7 +222,7 @@ static void speak_one(int fd, const req_hdr *h, const char *voice,
     return;
   }
   if (s->n > 0)
-    send_frame(s, REP_PCM, 0, s->pcm, s->n * sizeof *s->pcm);
+    send_pcm(s);
   send_frame(s, REP_END, 0, s->ev.p, s->ev.len);
 }
 
