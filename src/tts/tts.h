@@ -42,7 +42,8 @@ typedef struct nb_tts nb_tts;
 
 typedef struct nb_tts_opts {
   unsigned jobs;         /* worker processes; 0 = number of cores */
-  unsigned timeout_ms;   /* per segment before a worker is killed; 0 = 30 s */
+  unsigned timeout_ms;   /* a worker that sends nothing for this long while
+                            speaking is killed; 0 = 30 s */
   const char *data_path; /* espeak-ng-data folder, or NULL for the system's */
 } nb_tts_opts;
 
