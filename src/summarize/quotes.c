@@ -1277,6 +1277,59 @@ static int qa_label(const char *p, size_t n, size_t *off) {
   return 0;
 }
 
+/* A transcript's line: "INSKEEP: ...", "Ingrid Solvang: ...", "STEVE
+ * INSKEEP, HOST: ...": one to four capitalized words (the name, before an
+ * optional ", ROLE") and a colon.  Returns the name's length and sets *off
+ * where the words start; 0 for any other paragraph, and for labels that
+ * are a page's furniture ("Photo:", "Update:") or an interview's Q and A. */
+static size_t speaker_label(const char *p, size_t n, size_t *off) {
+  static const char *const furniture[] = {
+      "q", "a", "question", "answer", "photo", "image", "video", "source",
+      "note", "update", "correction", "credit", "watch", "listen", "read",
+      "related", "editor", "editor's", "advertisement", "caption", "tags",
+      "topics", "share", "follow", "warning", "transcript", "copyright",
+      "contact", "email", "phone", "web", "website", "location", "date",
+      "time", "where", "when", "price", "tickets", "cost", NULL};
+  const char *colon = memchr(p, ':', n < 64 ? n : 64);
+  if (!colon || (size_t)(colon - p) + 2 >= n || colon[1] != ' ')
+    return 0;
+  const char *comma = memchr(p, ',', (size_t)(colon - p));
+  size_t nl = (size_t)((comma ? comma : colon) - p);
+  wspan w[6];
+  size_t nw = words_of(p, nl, w, 6);
+  if (nw == 0 || nw > 4 || w[0].p != p ||
+      (size_t)(w[nw - 1].p + w[nw - 1].n - p) != nl ||
+      nb__word_in(w[0].p, w[0].n, furniture))
+    return 0;
+  for (size_t i = 0; i < nw; i++) {
+    if (!nb__is_upper_cp(nb__cp_at(w[i].p, w[i].n, 0, NULL)))
+      return 0;
+    if (i > 0 && w[i].p != w[i - 1].p + w[i - 1].n + 1)
+      return 0; /* one space between the words, nothing else */
+  }
+  *off = (size_t)(colon - p) + 2;
+  return nl;
+}
+
+/* The speaker of a transcript line, its name as the article writes it
+ * ("INSKEEP" is Inskeep, and the full name introduced before, if any). */
+static long label_speaker(finder *f, const char *t, size_t nl) {
+  char name[64];
+  if (nl >= sizeof name)
+    return -1;
+  memcpy(name, t, nl);
+  name[nl] = 0;
+  int caps = 1;
+  for (size_t i = 0; i < nl; i++)
+    if (islower((unsigned char)name[i]))
+      caps = 0;
+  for (size_t i = 1; caps && i < nl; i++)
+    if (isalpha((unsigned char)name[i - 1]) && isupper((unsigned char)name[i]))
+      name[i] = (char)tolower((unsigned char)name[i]);
+  nb__entity *e = resolve_name(f, t, name, nl, NULL, 0, 1);
+  return e ? (long)e->id : -1;
+}
+
 /* Whom an interview is with: the first full name ("Ingrid Solvang") in
  * the introduction before its first question or answer, else in the
  * title.  Returns the entity id, or -1. */
@@ -1428,6 +1481,31 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
   int qa = n_qa[1] >= 2 && n_qa[2] >= 2;
   long guest = -2; /* looked for at the first answer */
   int in_answer = 0;
+  long turn = -1; /* the speaker of the last answer or transcript line */
+  /* A transcript ("INSKEEP: ...", "SOLVANG: ..."): two speakers or more
+   * with two lines each; every line is its speaker's direct speech. */
+  int transcript = 0;
+  if (!qa) {
+    struct label {
+      const char *p;
+      size_t n, count;
+    } lab[16];
+    size_t n_lab = 0;
+    for (size_t p = 0; p < a->n_paras; p++) {
+      size_t nl = skip[p] ? 0 : speaker_label(a->paras[p], f.plen[p], &qa_off);
+      if (!nl)
+        continue;
+      size_t k = 0;
+      while (k < n_lab && !(lab[k].n == nl &&
+                            strncasecmp(lab[k].p, a->paras[p], nl) == 0))
+        k++;
+      if (k == n_lab && n_lab < 16)
+        lab[n_lab++] = (struct label){a->paras[p], nl, 0};
+      if (k < n_lab && ++lab[k].count == 2)
+        transcript++;
+    }
+    transcript = transcript >= 2;
+  }
 
   size_t qi = 0; /* next span */
   int seen_text = 0;
@@ -1437,17 +1515,28 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
     const char *t = a->paras[p];
     size_t plen = f.plen[p];
     int label = qa ? qa_label(t, plen, &qa_off) : 0;
+    long who = turn;
+    f.cur_para = p;
+    if (label == 2) {
+      if (guest == -2)
+        guest = interviewee(&f, skip, first_qa);
+      who = guest;
+    } else if (!label && transcript) {
+      size_t nl = speaker_label(t, plen, &qa_off);
+      if (nl) {
+        label = 2;
+        who = label_speaker(&f, t, nl);
+      }
+    }
     if (!label && in_answer && answer_goes_on(t, plen)) {
       label = 2;
       qa_off = 0;
     }
     in_answer = label == 2;
     if (label) {
-      f.cur_para = p;
       if (label == 2) {
-        if (guest == -2)
-          guest = interviewee(&f, skip, first_qa);
-        answer(&f, p, qa_off, guest);
+        answer(&f, p, qa_off, who);
+        turn = who;
       }
       /* quotation marks inside a question or an answer are part of it */
       while (qi < spans.n && spans.v[qi].para <= p)

@@ -146,7 +146,7 @@ static void test_spec(void **state) {
  * its rule (the Q&A answers are found by nothing else, "he" went to Sarah
  * Kemp, the surname was reported alone: "Vega"); the others check that a
  * rule goes no further (one Q and one A, a plural role). */
-static const char rules_spec[] =
+static const char *const rules_spec[] = {
     "### a Q&A interview: each answer is the interviewee's direct speech\n"
     "For forty years Ingrid Solvang has built rowing boats by hand.\n"
     "Q: Why stop now?\n"
@@ -155,8 +155,7 @@ static const char rules_spec[] =
     "A: Rowing, at last. \"Measure twice,\" my father said.\n"
     "---\n"
     "direct | Ingrid Solvang | - | My hands are telling me to.\n"
-    "direct | Ingrid Solvang | - | Rowing, at last. Measure twice, my father said.\n"
-    "\n"
+    "direct | Ingrid Solvang | - | Rowing, at last. Measure twice, my father said.\n",
     "### an answer goes on in the first person until the next question\n"
     "The chef Marta Ruiz spoke to us about her new restaurant.\n"
     "Q: Why open now?\n"
@@ -168,59 +167,71 @@ static const char rules_spec[] =
     "---\n"
     "direct | Marta Ruiz | - | Because the building came up.\n"
     "direct | Marta Ruiz | - | I had wanted it for years, and my partner was keen.\n"
-    "direct | Marta Ruiz | - | None.\n"
-    "\n"
+    "direct | Marta Ruiz | - | None.\n",
+    "### a transcript: each line is its speaker's words, named as introduced\n"
+    "Steve Inskeep talks with harbor master Ana Lopes about the storm.\n"
+    "INSKEEP: How bad was it?\n"
+    "LOPES: The worst I have seen in thirty years.\n"
+    "INSKEEP: And the boats?\n"
+    "LOPES: Most of them made it.\n"
+    "---\n"
+    "direct | Steve Inskeep | - | How bad was it?\n"
+    "direct | Ana Lopes | - | The worst I have seen in thirty years.\n"
+    "direct | Steve Inskeep | - | And the boats?\n"
+    "direct | Ana Lopes | - | Most of them made it.\n",
+    "### a page's labels, or one speaker's, make no transcript\n"
+    "The fair opens on Friday.\n"
+    "Photo: The fair in 2019.\n"
+    "Photo: The fair in 2020.\n"
+    "Update: The fair moved to Saturday.\n"
+    "Update: It moved back.\n"
+    "Ana Lopes: We will be there.\n"
+    "Ana Lopes: All of us.\n"
+    "---\n",
     "### one question and one answer make no interview\n"
     "The quiz ended with a hard one.\n"
     "Q: What is the capital of Australia?\n"
     "A: Canberra, not Sydney.\n"
-    "---\n"
-    "\n"
+    "---\n",
     "### an unnamed person (\"who ...\") is whom \"he\" refers to\n"
     "\"Stay off the piers,\" Inspector Sarah Kemp said.\n"
     "The owner of the boat, who did not wish to be named, told the paper "
     "that it had been serviced. \"I just want to thank the crew,\" he said.\n"
     "---\n"
     "direct | Sarah Kemp | said | Stay off the piers,\n"
-    "direct | the owner of the boat | said | I just want to thank the crew,\n"
-    "\n"
+    "direct | the owner of the boat | said | I just want to thank the crew,\n",
     "### ... whatever the noun: \"who\" is said of people\n"
     "\"Stay off the piers,\" Inspector Sarah Kemp said.\n"
     "The builder of the boat, who did not wish to be named, told the paper "
     "that it was sound. \"It was a good boat,\" he said.\n"
     "---\n"
     "direct | Sarah Kemp | said | Stay off the piers,\n"
-    "direct | the builder of the boat | said | It was a good boat,\n"
-    "\n"
+    "direct | the builder of the boat | said | It was a good boat,\n",
     "### a plural role is no \"he\"\n"
     "\"Stay off the piers,\" Inspector Tom Kemp said.\n"
     "The owners of the boats told the paper that they had been serviced. "
     "\"We want to thank the crew,\" he said.\n"
     "---\n"
     "direct | Tom Kemp | said | Stay off the piers,\n"
-    "direct | Tom Kemp | said | We want to thank the crew,\n"
-    "\n"
+    "direct | Tom Kemp | said | We want to thank the crew,\n",
     "### a surname is reported with the full name introduced before it\n"
     "Marisol Vega, who fled her home on Saturday, is staying at a shelter.\n"
     "\"You grab what you can grab,\" Vega said.\n"
     "---\n"
-    "direct | Marisol Vega | said | You grab what you can grab,\n"
-    "\n"
+    "direct | Marisol Vega | said | You grab what you can grab,\n",
     "### a pronoun after a phrase of time or in a joined clause is the subject\n"
     "Maria Lopez runs the bakery on Main Street.\n"
     "Last week she said the bakery would close.\n"
     "This month she baked a last cake, and announced it was her last.\n"
     "---\n"
     "indirect | Maria Lopez | said | the bakery would close\n"
-    "indirect | Maria Lopez | announced | it was her last\n"
-    "\n"
+    "indirect | Maria Lopez | announced | it was her last\n",
     "### a capitalized job title that no list knows is no part of the name\n"
     "Boatbuilder Ingrid Solvang said she was done.\n"
     "\"It is time,\" Ingrid Solvang said.\n"
     "---\n"
     "indirect | Ingrid Solvang | said | she was done\n"
-    "direct | Ingrid Solvang | said | It is time,\n"
-    "\n"
+    "direct | Ingrid Solvang | said | It is time,\n",
     "### \"X, police said.\": the speech is what comes before the aside\n"
     "The council met on Monday.\n"
     "The roads are closed, police said.\n"
@@ -230,30 +241,33 @@ static const char rules_spec[] =
     "---\n"
     "indirect | police | said | The roads are closed\n"
     "indirect | Met Office | said | The storm will weaken by Tuesday\n"
-    "indirect | Jane Doe | said | the firm would pay\n"
-    "\n"
+    "indirect | Jane Doe | said | the firm would pay\n",
     "### a one-word sentence in quotation marks goes on with the quote before\n"
     "\"Nobody told us,\" said Pete Lang, whose shop flooded. \"Nobody.\"\n"
     "She called the film \"Jaws.\" Then she left.\n"
     "\"Jaws\" was on.\n"
     "---\n"
     "direct | Pete Lang | said | Nobody told us,\n"
-    "direct | Pete Lang | - | Nobody.\n"
-    "\n"
+    "direct | Pete Lang | - | Nobody.\n",
     "### ... in indirect speech too\n"
     "Okafor beat Spain's Mateo Ruiz in three sets.\n"
     "Ruiz, who saved four match points, said he had no regrets.\n"
     "---\n"
-    "indirect | Mateo Ruiz | said | he had no regrets\n";
+    "indirect | Mateo Ruiz | said | he had no regrets\n",
+    NULL};
 
 static void test_rules(void **state) {
   (void)state;
-  FILE *f = fmemopen((void *)rules_spec, sizeof rules_spec - 1, "r");
-  assert_non_null(f);
-  int examples = 0;
-  int failures = run_spec(f, "rules_spec", &examples);
-  fclose(f);
-  assert_int_equal(examples, 12);
+  int examples = 0, failures = 0;
+  for (const char *const *r = rules_spec; *r; r++) {
+    FILE *f = fmemopen((void *)*r, strlen(*r), "r");
+    assert_non_null(f);
+    char name[64];
+    snprintf(name, sizeof name, "rules_spec[%d]", (int)(r - rules_spec));
+    failures += run_spec(f, name, &examples);
+    fclose(f);
+  }
+  assert_int_equal(examples, 14);
   assert_int_equal(failures, 0);
 }
 
