@@ -937,8 +937,7 @@ static const char *full_name_before(finder *f, const char *end,
  * the cast when keep is set (an attribution), else it is dropped (the
  * capitalized first word of a sentence is often no name at all). */
 static nb__entity *resolve_name(finder *f, const char *end, const char *m,
-                                size_t mn, const char *d, size_t dn,
-                                int keep) {
+                                size_t mn, const char *d, size_t dn, int keep) {
   size_t before = f->cast.n;
   nb__entity *e = nb__cast_resolve(&f->cast, m, mn, d, dn);
   if (!e || f->cast.n == before || strchr(e->name, ' ') ||
@@ -1233,8 +1232,8 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
   const char *pp = nb__mention_pronoun(at.mention, at.mention_len, &pn);
   if (pp)
     prime_back(f, sp, pp, pn);
-  nb__entity *ep = resolve_name(f, sp, at.mention, at.mention_len, at.desc,
-                                at.desc_len, 1);
+  nb__entity *ep =
+      resolve_name(f, sp, at.mention, at.mention_len, at.desc, at.desc_len, 1);
   if (!ep)
     return;
   long e = (long)ep->id;
@@ -1284,12 +1283,15 @@ static int qa_label(const char *p, size_t n, size_t *off) {
  * are a page's furniture ("Photo:", "Update:") or an interview's Q and A. */
 static size_t speaker_label(const char *p, size_t n, size_t *off) {
   static const char *const furniture[] = {
-      "q", "a", "question", "answer", "photo", "image", "video", "source",
-      "note", "update", "correction", "credit", "watch", "listen", "read",
-      "related", "editor", "editor's", "advertisement", "caption", "tags",
-      "topics", "share", "follow", "warning", "transcript", "copyright",
-      "contact", "email", "phone", "web", "website", "location", "date",
-      "time", "where", "when", "price", "tickets", "cost", NULL};
+      "q",          "a",         "question", "answer",        "photo",
+      "image",      "video",     "source",   "note",          "update",
+      "correction", "credit",    "watch",    "listen",        "read",
+      "related",    "editor",    "editor's", "advertisement", "caption",
+      "tags",       "topics",    "share",    "follow",        "warning",
+      "transcript", "copyright", "contact",  "email",         "phone",
+      "web",        "website",   "location", "date",          "time",
+      "where",      "when",      "price",    "tickets",       "cost",
+      NULL};
   const char *colon = memchr(p, ':', n < 64 ? n : 64);
   if (!colon || (size_t)(colon - p) + 2 >= n || colon[1] != ' ')
     return 0;
@@ -1345,8 +1347,8 @@ static long interviewee(finder *f, const unsigned char *skip, size_t first) {
         /* a run of capitalized words with only a space between them */
         size_t j = i;
         while (j < nw && nb__is_upper_cp(nb__cp_at(w[j].p, w[j].n, 0, NULL)) &&
-               (j == i || (w[j].p == w[j - 1].p + w[j - 1].n + 1 &&
-                           w[j].p[-1] == ' ')))
+               (j == i ||
+                (w[j].p == w[j - 1].p + w[j - 1].n + 1 && w[j].p[-1] == ' ')))
           j++;
         size_t from = i;
         while (from < j && (nb__sentence_opener(w[from].p, w[from].n) ||
@@ -1372,8 +1374,7 @@ static long interviewee(finder *f, const unsigned char *skip, size_t first) {
  * quotation marks and no reporting verb (the reporter's own paragraphs
  * between answers: "Wrobel, reached by phone, said ..."). */
 static int answer_goes_on(const char *p, size_t n) {
-  static const char *const first[] = {"i", "me", "my", "we", "us", "our",
-                                      NULL};
+  static const char *const first[] = {"i", "me", "my", "we", "us", "our", NULL};
   size_t i = 0, cl;
   while (i < n) {
     uint32_t c = nb__cp_at(p, n, i, &cl);
@@ -1496,8 +1497,8 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
       if (!nl)
         continue;
       size_t k = 0;
-      while (k < n_lab && !(lab[k].n == nl &&
-                            strncasecmp(lab[k].p, a->paras[p], nl) == 0))
+      while (k < n_lab &&
+             !(lab[k].n == nl && strncasecmp(lab[k].p, a->paras[p], nl) == 0))
         k++;
       if (k == n_lab && n_lab < 16)
         lab[n_lab++] = (struct label){a->paras[p], nl, 0};

@@ -378,8 +378,7 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
        * paper ... “Q,” he said": an unnamed person is as good as a named
        * one for "he" and "she" */
       int one = e->kind == NB__PERSON || (g && e->one_person);
-      if (person ? one : (it ? e->kind == NB__ORG
-                              : e->kind != NB__PERSON)) {
+      if (person ? one : (it ? e->kind == NB__ORG : e->kind != NB__PERSON)) {
         if (!best || e->last > best->last)
           best = e;
       } else if (!fallback || e->last > fallback->last)
@@ -628,15 +627,17 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   int person_role = 0;
   static const char *const people[] = {
       "spokesman", "spokeswoman", "spokesperson", "official", "officials",
-      "minister", "coach", "doctor", "poster", "author", "authors",
-      "researcher", "researchers", "witness", "witnesses", "resident",
-      "residents", "teacher", "student", "leader", "president", "director",
-      "expert", "experts", "analyst", "analysts", "source", "sources",
-      "man", "woman", "officer", "individuals", "member", "members",
-      "owner", "driver", "passenger", "victim", "nurse", "pilot", "farmer",
-      "worker", "neighbour", "neighbor", "mother", "father", "son",
-      "daughter", "wife", "husband", "friend", "lawyer", "customer",
-      "employee", "survivor", "skipper", "manager", "chief", NULL};
+      "minister",  "coach",       "doctor",       "poster",   "author",
+      "authors",   "researcher",  "researchers",  "witness",  "witnesses",
+      "resident",  "residents",   "teacher",      "student",  "leader",
+      "president", "director",    "expert",       "experts",  "analyst",
+      "analysts",  "source",      "sources",      "man",      "woman",
+      "officer",   "individuals", "member",       "members",  "owner",
+      "driver",    "passenger",   "victim",       "nurse",    "pilot",
+      "farmer",    "worker",      "neighbour",    "neighbor", "mother",
+      "father",    "son",         "daughter",     "wife",     "husband",
+      "friend",    "lawyer",      "customer",     "employee", "survivor",
+      "skipper",   "manager",     "chief",        NULL};
   if (nb__word_in(hw, hl, people))
     person_role = 1;
   /* "who" is said of people, "which" of things: "the owner of the Silver
@@ -644,7 +645,8 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   size_t dw = 0;
   while (dw < dn && isalpha((unsigned char)desc[dw]))
     dw++;
-  if (nb__word_in(desc, dw, (const char *const[]){"who", "whose", "whom", NULL}))
+  if (nb__word_in(desc, dw,
+                  (const char *const[]){"who", "whose", "whom", NULL}))
     person_role = 1;
   nb__entity *e = cast_add(c, m, mn,
                            person_role ? NB__ROLE
@@ -710,10 +712,10 @@ static size_t desc_len(const char *d, size_t dn) {
        (w0.n > 5 && memcmp(w0.p + w0.n - 3, "ing", 3) == 0)) &&
       (nt == 1 ||
        nb__word_in(t[1].p, t[1].n,
-                   (const char *const[]){"by", "at", "in", "on", "for", "from",
-                                         "with", "to", "into", "out", "up",
-                                         "off", "a", "an", "the", "his",
-                                         "her", "their", "its", NULL})))
+                   (const char *const[]){
+                       "by",  "at",   "in",  "on",    "for", "from", "with",
+                       "to",  "into", "out", "up",    "off", "a",    "an",
+                       "the", "his",  "her", "their", "its", NULL})))
     return 0;
   while (keep && (d[keep - 1] == ',' || d[keep - 1] == ' '))
     keep--;

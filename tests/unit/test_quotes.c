@@ -155,7 +155,8 @@ static const char *const rules_spec[] = {
     "A: Rowing, at last. \"Measure twice,\" my father said.\n"
     "---\n"
     "direct | Ingrid Solvang | - | My hands are telling me to.\n"
-    "direct | Ingrid Solvang | - | Rowing, at last. Measure twice, my father said.\n",
+    "direct | Ingrid Solvang | - | Rowing, at last. Measure twice, my father "
+    "said.\n",
     "### an answer goes on in the first person until the next question\n"
     "The chef Marta Ruiz spoke to us about her new restaurant.\n"
     "Q: Why open now?\n"
@@ -166,7 +167,8 @@ static const char *const rules_spec[] = {
     "The restaurant opens in May.\n"
     "---\n"
     "direct | Marta Ruiz | - | Because the building came up.\n"
-    "direct | Marta Ruiz | - | I had wanted it for years, and my partner was keen.\n"
+    "direct | Marta Ruiz | - | I had wanted it for years, and my partner was "
+    "keen.\n"
     "direct | Marta Ruiz | - | None.\n",
     "### a transcript: each line is its speaker's words, named as introduced\n"
     "Steve Inskeep talks with harbor master Ana Lopes about the storm.\n"
@@ -219,7 +221,8 @@ static const char *const rules_spec[] = {
     "\"You grab what you can grab,\" Vega said.\n"
     "---\n"
     "direct | Marisol Vega | said | You grab what you can grab,\n",
-    "### a pronoun after a phrase of time or in a joined clause is the subject\n"
+    "### a pronoun after a phrase of time or in a joined clause is the "
+    "subject\n"
     "Maria Lopez runs the bakery on Main Street.\n"
     "Last week she said the bakery would close.\n"
     "This month she baked a last cake, and announced it was her last.\n"
