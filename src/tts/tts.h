@@ -14,7 +14,7 @@
  * state carries from a segment to the next, so this is what makes the
  * samples a function of the script alone).  Submit at least
  * NB_TTS_CHUNK * (jobs + 1) ids ahead to keep every worker busy. */
-#define NB_TTS_CHUNK 4
+#define NB_TTS_CHUNK 8
 
 typedef enum nb_tts_event_type {
   NB_TTS_WORD,
