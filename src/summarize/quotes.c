@@ -101,6 +101,10 @@ static void scan_marks(const char *p, size_t n, marks *m) {
       fam = F_SINGLE;
       if (nb__is_letter_cp(b) && nb__is_letter_cp(a))
         role = 0; /* don't, Xi's */
+      else if ((b == 'n' || b == 'N') && i >= 2 &&
+               (nb__cp_before(p, i - 1, NULL) == 0x2019 ||
+                nb__cp_before(p, i - 1, NULL) == '\''))
+        role = 0; /* the second mark of rock ’n’ roll */
       else if (opening_context(b) && nb__is_letter_cp(a) &&
                !elision(p, n, i + cl) && c != 0x2019)
         role = M_OPEN;
@@ -145,6 +149,29 @@ static size_t trim_end(const char *p, size_t e) {
   while (e > 0 && nb__is_space_cp(nb__cp_before(p, e, &cl)))
     e -= cl;
   return e;
+}
+
+/* ‘It’s the players’ fault,’ said Mr Lowe: a single closing mark after an
+ * "s" with the sentence going on in lower case is a plural possessive when
+ * a later single mark closes after punctuation, before any new opening. */
+static int plural_possessive(const char *text, size_t plen, const marks *m,
+                             size_t k) {
+  const mark *mk = &m->v[k];
+  size_t after = mk->pos + mk->len;
+  if (mk->fam != F_SINGLE || mk->pos == 0 || text[mk->pos - 1] != 's' ||
+      after + 1 >= plen || text[after] != ' ' ||
+      !nb__is_lower_cp(nb__cp_at(text, plen, after + 1, NULL)))
+    return 0;
+  for (size_t j = k + 1; j < m->n; j++) {
+    if (m->v[j].fam != F_SINGLE)
+      continue;
+    if (m->v[j].role == M_OPEN)
+      return 0;
+    char b = m->v[j].pos ? text[m->v[j].pos - 1] : 0;
+    if (b == ',' || b == '.' || b == '!' || b == '?')
+      return 1;
+  }
+  return 0;
 }
 
 /* Pairs the marks of all paragraphs.  Only double marks pair at the top
@@ -247,7 +274,7 @@ static void pair_marks(const nb_article *a, const unsigned char *skip,
             cs += cl;
           cur.cstart = (uint32_t)cs;
         }
-      } else if (mk.role == M_CLOSE ||
+      } else if ((mk.role == M_CLOSE && !plural_possessive(text, plen, m, k)) ||
                  (mk.cp == 0x201C && text[cur.open] == '\xE2' &&
                   (unsigned char)text[cur.open + 2] == 0x9E)) {
         /* single marks: a closing one needs a matching opening one, else

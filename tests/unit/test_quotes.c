@@ -252,6 +252,12 @@ static const char *const rules_spec[] = {
     "---\n"
     "direct | Pete Lang | said | Nobody told us,\n"
     "direct | Pete Lang | - | Nobody.\n",
+    "### ‘ ’ copy: a plural possessive and rock ’n’ roll close no quote\n"
+    "‘It’s the players’ fault, not mine,’ said Mr Lowe.\n"
+    "‘Rock ’n’ roll,’ he added.\n"
+    "---\n"
+    "direct | Lowe | said | It’s the players’ fault, not mine,\n"
+    "direct | Lowe | added | Rock ’n’ roll,\n",
     "### ... in indirect speech too\n"
     "Okafor beat Spain's Mateo Ruiz in three sets.\n"
     "Ruiz, who saved four match points, said he had no regrets.\n"
@@ -270,7 +276,7 @@ static void test_rules(void **state) {
     failures += run_spec(f, name, &examples);
     fclose(f);
   }
-  assert_int_equal(examples, 14);
+  assert_int_equal(examples, 15);
   assert_int_equal(failures, 0);
 }
 
