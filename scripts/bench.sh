@@ -102,6 +102,16 @@ echo "  (needs two idle cores: the load average above says how many are busy)"
 timeit long-jobs1-plain "$NB" speak --full --jobs 1 --rate 22050 --loudness off -o "$T/l1.wav" "$T/long.txt"
 timeit long-jobs2-plain "$NB" speak --full --jobs 2 --rate 22050 --loudness off -o "$T/l2.wav" "$T/long.txt"
 echo "  speed-up with two jobs, no resampling or loudness: $(ratio long-jobs1-plain long-jobs2-plain)x"
+# Where the time goes, from newsbrief -v: synthesis (segments spoken), then
+# the second pass (gain, true-peak limiter, encoding), which is serial.
+for j in 1 2; do
+  "$NB" speak -v --full --jobs $j -o "$T/l$j.wav" "$T/long.txt" 2>&1 >/dev/null |
+    sed -n 's/.*segments spoken after \([0-9]*\) ms.*/\1/p; s/.*written after \([0-9]*\) ms.*/\1/p' |
+    tr '\n' ' ' | {
+      read -r spoken written
+      echo "  --jobs $j: synthesis $spoken ms, second pass $((written - spoken)) ms"
+    }
+done
 
 # 3. Peak memory: an hour-long briefing against a 10-minute one (flat, not
 # growing with length), MP3 with loudness normalization.

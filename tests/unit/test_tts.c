@@ -279,6 +279,25 @@ static void test_samples_depend_on_script_only(void **state) {
   assert_no_children();
 }
 
+/* A worker keeps its chunk's next id for itself, waiting for it while it
+ * is not submitted; but ids may come with gaps (here 1 never comes): a
+ * later id queued means the gap will not fill, and nothing waits forever. */
+static void test_gap_in_ids_does_not_stall(void **state) {
+  (void)state;
+  alarm(60); /* a stall ends the test (SIGALRM) instead of hanging CI */
+  nb_tts *t = open_tts(1, 0);
+  nb_voice v = voice("en-us");
+  nb_tts_submit(t, 0, "First.", &v);
+  nb_tts_submit(t, 2, "Third.", &v);
+  collect_ok(t, 2);
+  collect_ok(t, 0);
+  nb_tts_submit(t, NB_TTS_CHUNK + 3, "Far ahead.", &v);
+  collect_ok(t, NB_TTS_CHUNK + 3);
+  nb_tts_close(t);
+  alarm(0);
+  assert_no_children();
+}
+
 /* eSpeak 1.51 fact: an unknown voice fails, but an unknown variant is
  * silently ignored; both must come back as errors. */
 static void test_unknown_voice_and_variant(void **state) {
@@ -536,6 +555,7 @@ int main(void) {
       cmocka_unit_test(test_hung_worker_is_killed),
       cmocka_unit_test(test_crash_mid_stream),
       cmocka_unit_test(test_samples_depend_on_script_only),
+      cmocka_unit_test(test_gap_in_ids_does_not_stall),
       cmocka_unit_test(test_unknown_voice_and_variant),
       cmocka_unit_test(test_embedded_command_is_inert),
       cmocka_unit_test(test_ssml_in_text_is_words),
