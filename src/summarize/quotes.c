@@ -1664,13 +1664,16 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
          * its paragraph, goes on with it (a title does not end in a
          * full stop of its own sentence) */
         size_t ce = trim_end(content, content_n);
-        int goes_on = pre_empty && q->closed && q->end_para == p && ce > 0 &&
-                      (content[ce - 1] == '.' || content[ce - 1] == '!' ||
-                       content[ce - 1] == '?') &&
-                      words_of(post, post_n, pw, 1) == 0 && f.n > 0 &&
+        int whole = q->closed && q->end_para == p && ce > 0 &&
+                    (content[ce - 1] == '.' || content[ce - 1] == '!' ||
+                     content[ce - 1] == '?') &&
+                    words_of(post, post_n, pw, 1) == 0;
+        int goes_on = whole && pre_empty && f.n > 0 &&
                       f.s->quotes[f.n - 1].kind == NB_QUOTE_DIRECT &&
                       f.s->quotes[f.n - 1].end_paragraph == p;
-        if (goes_on)
+        /* "Asked whether he would resign, Grant said: “No.”": after an
+         * attribution and a colon or comma, a sentence is speech */
+        if (goes_on || (whole && pre_punct && pre_at.found && !embedded))
           tl = 0;
         if (pre_empty)
           kind = (W >= 3 || post_at.found || goes_on) ? NB_QUOTE_DIRECT
@@ -1700,9 +1703,12 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
         if (kind == NB_QUOTE_DIRECT) {
           if (post_at.found && !post_at.no_speaker) {
             used = &post_at;
-          } else if (pre_at.found) {
+          } else if (pre_at.found &&
+                     !(pre_at.no_speaker && qi > first_q && direct_any)) {
             used = &pre_at;
           } else if (qi > first_q && direct_any) {
+            /* also '“Q1,” said S, “Q2.”': "said S," before Q2 has no
+             * subject of its own */
             /* "Q1," S said, "Q2." : the middle attribution serves both */
             used = NULL;
             e = sentence_speaker;

@@ -258,6 +258,13 @@ static const char *const rules_spec[] = {
     "---\n"
     "direct | Lowe | said | It’s the players’ fault, not mine,\n"
     "direct | Lowe | added | Rock ’n’ roll,\n",
+    "### '“Q1,” said S, “Q2.”' and a one-word answer after 'S said:'\n"
+    "“We said no,” said union chief Paul Grant, “and we meant it.”\n"
+    "Asked whether he would resign, Grant said: “No.”\n"
+    "---\n"
+    "direct | Paul Grant | said | We said no,\n"
+    "direct | Paul Grant | - | and we meant it.\n"
+    "direct | Paul Grant | said | No.\n",
     "### ... in indirect speech too\n"
     "Okafor beat Spain's Mateo Ruiz in three sets.\n"
     "Ruiz, who saved four match points, said he had no regrets.\n"
@@ -276,7 +283,7 @@ static void test_rules(void **state) {
     failures += run_spec(f, name, &examples);
     fclose(f);
   }
-  assert_int_equal(examples, 15);
+  assert_int_equal(examples, 16);
   assert_int_equal(failures, 0);
 }
 
