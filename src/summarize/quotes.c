@@ -1016,6 +1016,23 @@ static long subject_of(finder *f, const char *s, size_t n) {
     n = rest;
     s = comma + 1;
   }
+  /* "Marr's lawyer declined to comment", "The owner said ...": an
+   * unnamed person, whom the next "he" or "she" may be */
+  if (nw >= 3 &&
+      (possessive(w[0].p, w[0].n) || nb__word_in(w[0].p, w[0].n, np_openers)) &&
+      nb__person_noun(w[1].p, w[1].n) &&
+      nb__is_lower_cp(nb__cp_at(w[1].p, w[1].n, 0, NULL)) &&
+      nb__is_lower_cp(nb__cp_at(w[2].p, w[2].n, 0, NULL)) &&
+      w[1].p == w[0].p + w[0].n + 1 && w[2].p == w[1].p + w[1].n + 1) {
+    size_t before = f->cast.n;
+    nb__entity *e = nb__cast_resolve(
+        &f->cast, w[0].p, (size_t)(w[1].p + w[1].n - w[0].p), NULL, 0);
+    e = (nb__entity *)nb__cast_final(&f->cast, e);
+    if (e && (e->kind == NB__PERSON || e->one_person))
+      return (long)e->id;
+    f->cast.n = before;
+    return -1;
+  }
   const char *np = NULL, *desc = NULL;
   size_t npn = 0, dn = 0;
   /* the noun phrase at the start: capitalized words, with lower-case

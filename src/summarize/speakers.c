@@ -287,6 +287,27 @@ static const char *const adverbs_tail[] = {"also", "later", "then", "further",
 static void set_description(nb__cast *c, nb__entity *e, const char *d,
                             size_t dn);
 
+/* Nouns for one person or a group of people: "the spokesman", "a
+ * witness", "Marr's lawyer". */
+static const char *const people[] = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials",
+    "minister",  "coach",       "doctor",       "poster",   "author",
+    "authors",   "researcher",  "researchers",  "witness",  "witnesses",
+    "resident",  "residents",   "teacher",      "student",  "leader",
+    "president", "director",    "expert",       "experts",  "analyst",
+    "analysts",  "source",      "sources",      "man",      "woman",
+    "officer",   "individuals", "member",       "members",  "owner",
+    "driver",    "passenger",   "victim",       "nurse",    "pilot",
+    "farmer",    "worker",      "neighbour",    "neighbor", "mother",
+    "father",    "son",         "daughter",     "wife",     "husband",
+    "friend",    "lawyer",      "customer",     "employee", "survivor",
+    "skipper",   "manager",     "chief",        "sister",   "brother",
+    "widow",     "widower",     NULL};
+
+int nb__person_noun(const char *w, size_t n) {
+  return nb__word_in(w, n, people);
+}
+
 int nb__is_clause(const char *m, size_t mn) {
   tok t[40];
   size_t nt = tokenize(m, mn, t, 40);
@@ -625,20 +646,7 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
     }
   }
   int person_role = 0;
-  static const char *const people[] = {
-      "spokesman", "spokeswoman", "spokesperson", "official", "officials",
-      "minister",  "coach",       "doctor",       "poster",   "author",
-      "authors",   "researcher",  "researchers",  "witness",  "witnesses",
-      "resident",  "residents",   "teacher",      "student",  "leader",
-      "president", "director",    "expert",       "experts",  "analyst",
-      "analysts",  "source",      "sources",      "man",      "woman",
-      "officer",   "individuals", "member",       "members",  "owner",
-      "driver",    "passenger",   "victim",       "nurse",    "pilot",
-      "farmer",    "worker",      "neighbour",    "neighbor", "mother",
-      "father",    "son",         "daughter",     "wife",     "husband",
-      "friend",    "lawyer",      "customer",     "employee", "survivor",
-      "skipper",   "manager",     "chief",        NULL};
-  if (nb__word_in(hw, hl, people))
+  if (nb__person_noun(hw, hl))
     person_role = 1;
   /* "who" is said of people, "which" of things: "the owner of the Silver
    * Dawn, who did not wish to be named" is a person whatever the noun */
@@ -660,9 +668,15 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   /* one person, not "officials" or "witnesses"; "spokeswoman" is a she */
   if (person_role && (hl < 2 || hw[hl - 1] != 's' || hw[hl - 2] == 's')) {
     e->one_person = 1;
-    if (hl >= 5 && strncasecmp(hw + hl - 5, "woman", 5) == 0)
+    if ((hl >= 5 && strncasecmp(hw + hl - 5, "woman", 5) == 0) ||
+        nb__word_in(hw, hl,
+                    (const char *const[]){"wife", "mother", "daughter",
+                                          "sister", "widow", NULL}))
       e->gender = 2;
-    else if (hl >= 3 && strncasecmp(hw + hl - 3, "man", 3) == 0)
+    else if ((hl >= 3 && strncasecmp(hw + hl - 3, "man", 3) == 0) ||
+             nb__word_in(hw, hl,
+                         (const char *const[]){"husband", "father", "son",
+                                               "brother", "widower", NULL}))
       e->gender = 1;
   }
   touch(c, e);

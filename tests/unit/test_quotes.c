@@ -265,6 +265,12 @@ static const char *const rules_spec[] = {
     "direct | Paul Grant | said | We said no,\n"
     "direct | Paul Grant | - | and we meant it.\n"
     "direct | Paul Grant | said | No.\n",
+    "### an unnamed person opening the sentence before is whom \"he\" is\n"
+    "\"It was a mistake,\" the former councilwoman, Judy Marr, said.\n"
+    "Marr's lawyer declined to comment. \"She has nothing to add,\" he said.\n"
+    "---\n"
+    "direct | Judy Marr | said | It was a mistake,\n"
+    "direct | Marr's lawyer | said | She has nothing to add,\n",
     "### ... in indirect speech too\n"
     "Okafor beat Spain's Mateo Ruiz in three sets.\n"
     "Ruiz, who saved four match points, said he had no regrets.\n"
@@ -283,7 +289,7 @@ static void test_rules(void **state) {
     failures += run_spec(f, name, &examples);
     fclose(f);
   }
-  assert_int_equal(examples, 16);
+  assert_int_equal(examples, 17);
   assert_int_equal(failures, 0);
 }
 
