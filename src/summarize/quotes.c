@@ -1353,7 +1353,12 @@ static size_t speaker_label(const char *p, size_t n, size_t *off) {
     if (i > 0 && w[i].p != w[i - 1].p + w[i - 1].n + 1)
       return 0; /* one space between the words, nothing else */
   }
-  *off = (size_t)(colon - p) + 2;
+  /* what follows is words ("Labour: 12,345 votes" is a result) */
+  size_t o = (size_t)(colon - p) + 2;
+  if (!nb__is_letter_cp(nb__cp_at(p, n, o, NULL)) ||
+      isdigit((unsigned char)p[o]) || nb__count_words(p + o, n - o) < 2)
+    return 0;
+  *off = o;
   return nl;
 }
 

@@ -181,7 +181,7 @@ static const char *const rules_spec[] = {
     "direct | Ana Lopes | - | The worst I have seen in thirty years.\n"
     "direct | Steve Inskeep | - | And the boats?\n"
     "direct | Ana Lopes | - | Most of them made it.\n",
-    "### a page's labels, or one speaker's, make no transcript\n"
+    "### a page's labels, results, or one speaker's lines make no transcript\n"
     "The fair opens on Friday.\n"
     "Photo: The fair in 2019.\n"
     "Photo: The fair in 2020.\n"
@@ -189,6 +189,10 @@ static const char *const rules_spec[] = {
     "Update: It moved back.\n"
     "Ana Lopes: We will be there.\n"
     "Ana Lopes: All of us.\n"
+    "Labour: 12,345 votes.\n"
+    "Green: 10,111 votes.\n"
+    "Labour: 9,876 votes.\n"
+    "Green: 9,000 votes.\n"
     "---\n",
     "### one question and one answer make no interview\n"
     "The quiz ended with a hard one.\n"
