@@ -235,6 +235,11 @@ static const char *story_title(nb_script *s, const nb_story *st) {
   size_t cut = 60;
   while (cut > 20 && t[cut] != ' ')
     cut--;
+  /* No space to cut at (Japanese, Chinese, one long word): 60 bytes, but
+   * never inside a character. */
+  if (t[cut] != ' ')
+    for (cut = 60; cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80;)
+      cut--;
   return nb_arena_printf(s->arena, "%.*s...", (int)cut, t);
 }
 

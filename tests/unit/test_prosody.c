@@ -150,6 +150,32 @@ static void test_frame(void **state) {
   nb_article_free(f2.a);
 }
 
+/* A story with no title is named by the start of its lead (chapters,
+ * transcripts): cut at a space after 20-60 bytes, or, in a script without
+ * spaces, at 60 bytes on a character boundary, never inside one. */
+static void test_title_from_lead(void **state) {
+  nb_profile *p = *state;
+  fixture f1, f2;
+  make_story(&f1, "The council approved the plan on Friday after a long and "
+                  "heated debate.");
+  /* 30 characters of 3 bytes: 90 bytes, no space. */
+  make_story(&f2, "市議会は五日の本会議で路面電車を港地区まで延伸する計画を承認");
+  f1.st.n_key = f2.st.n_key = 0;
+  nb_story *stories[] = {&f1.st, &f2.st};
+  nb_script *s = nb_script_build(stories, 2, p, NULL);
+  assert_string_equal(s->story_titles[0],
+                      "The council approved the plan on Friday after a long and...");
+  /* 60 bytes is 20 characters exactly; 61 would split the 21st. */
+  assert_string_equal(s->story_titles[1],
+                      "市議会は五日の本会議で路面電車を港地区ま...");
+  size_t bad;
+  assert_true(nb_utf8_valid(s->story_titles[1], strlen(s->story_titles[1]),
+                            &bad));
+  nb_script_free(s);
+  nb_article_free(f1.a);
+  nb_article_free(f2.a);
+}
+
 static void test_ssml_escapes(void **state) {
   nb_profile *p = *state;
   fixture f;
@@ -302,6 +328,7 @@ int main(void) {
       cmocka_unit_test(test_briefing_segments),
       cmocka_unit_test(test_quote_words),
       cmocka_unit_test(test_frame),
+      cmocka_unit_test(test_title_from_lead),
       cmocka_unit_test(test_ssml_escapes),
       cmocka_unit_test(test_full_article),
       cmocka_unit_test(test_profile_errors),
