@@ -2,6 +2,8 @@
 # Extraction speed: HTML pages read per second (the saved test pages, in
 # memory, parse + reader-mode extraction, no process start-up), and the CPU time
 # for one 1 MB page.  usage: scripts/bench-extract.sh [BUILD_DIR]  (default build)
+# NB_BENCH_SMOKE=1: two rounds instead of 200 (scripts/test.sh checks that
+# the script still works; its figures mean nothing).
 set -eu
 cd "$(dirname "$0")/.."
 B=${1:-build}
@@ -44,9 +46,9 @@ int main(int argc, char **argv) {
       fprintf(stderr, "%s\n", e.msg);
       return 1;
     }
-    t += run(argv[i], d, n, 200);
-    pages += 200;
-    bytes += 200 * n;
+    t += run(argv[i], d, n, REPS);
+    pages += REPS;
+    bytes += REPS * (size_t)n;
     free(d);
   }
   printf("saved pages: %zu pages (%.1f KB average) in %.3f s: %.0f pages/s\n",
@@ -61,15 +63,15 @@ int main(int argc, char **argv) {
                     "comma, and some more <a href=\"/x\">words</a> to make it a real "
                     "paragraph of text.</p>\n");
   nb_buf_puts(&b, "</article></body></html>");
-  double one = run("1mb.html", b.ptr, b.len, 20) / 20;
+  double one = run("1mb.html", b.ptr, b.len, REPS1) / REPS1;
   /* for scale: libxml2's HTML parser alone on the same page */
   double t0 = now();
-  for (int r = 0; r < 20; r++)
+  for (int r = 0; r < REPS1; r++)
     xmlFreeDoc(htmlReadMemory(b.ptr, (int)b.len, NULL, NULL,
                               HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                   HTML_PARSE_NONET | HTML_PARSE_RECOVER |
                                   HTML_PARSE_COMPACT));
-  double parse = (now() - t0) / 20;
+  double parse = (now() - t0) / REPS1;
   printf("1 MB page (%zu bytes): %.1f ms CPU per page "
          "(libxml2 parsing alone: %.1f ms)\n",
          b.len, one * 1e3, parse * 1e3);
@@ -77,6 +79,8 @@ int main(int argc, char **argv) {
   return 0;
 }
 C
-${CC:-cc} -O2 -std=c11 -D_GNU_SOURCE -Isrc "$T/bench.c" "$B/libnbcore.a" \
+reps="-DREPS=200 -DREPS1=20"
+[ "${NB_BENCH_SMOKE:-0}" = 1 ] && reps="-DREPS=2 -DREPS1=2"
+${CC:-cc} -O2 -std=c11 -D_GNU_SOURCE $reps -Isrc "$T/bench.c" "$B/libnbcore.a" \
   $(pkg-config --cflags --libs libxml-2.0 libcurl) -lm -o "$T/bench"
 "$T/bench" tests/data/pages/*.html

@@ -8,7 +8,14 @@
 # Goals (issue 4): one job <= 1.15x espeak-ng -w on the same text; two jobs
 # >= 1.6x faster than one on a long briefing; < 64 MB peak for an hour;
 # first sound < 150 ms.
+#   NB_BENCH_SMOKE=1: a quick run on small texts (scripts/test.sh uses it to
+#   check that the script still works; its figures mean nothing).
 set -eu
+SMOKE=${NB_BENCH_SMOKE:-0}
+RUNS=5
+[ "$SMOKE" = 1 ] && RUNS=1
+# words WORDS: the article length, a twentieth of it in a smoke run
+words() { if [ "$SMOKE" = 1 ]; then echo $(($1 / 20)); else echo "$1"; fi; }
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-$SRC/build}
 NB=${NEWSBRIEF:-$BUILD/newsbrief}
@@ -44,23 +51,23 @@ print("\n\n".join(out))
 PY
 }
 
-# timeit NAME CMD...: median wall time in seconds of 5 runs (hyperfine when
+# timeit NAME CMD...: median wall time in seconds of RUNS runs (hyperfine when
 # installed, else a plain loop), stored in $T/NAME.
 timeit() {
   name=$1
   shift
   if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine -N --warmup 1 --runs 3 --export-json "$T/$name.json" "$*" >/dev/null 2>&1 ||
-      hyperfine --warmup 1 --runs 3 --export-json "$T/$name.json" "$*" >/dev/null
+    hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$T/$name.json" "$*" >/dev/null 2>&1 ||
+      hyperfine --warmup 1 --runs "$RUNS" --export-json "$T/$name.json" "$*" >/dev/null
     python3 -c "import json,sys; print('%.4f' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$T/$name.json" >"$T/$name"
     python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print('%.4f' % (r['user'] + r['system']))" "$T/$name.json" >"$T/$name.cpu"
   else
-    for i in 1 2 3 4 5 6; do
+    for i in $(seq 1 $((RUNS + 1))); do
       s=$(date +%s.%N)
       "$@" >/dev/null 2>&1
       e=$(date +%s.%N)
-      [ "$i" = 1 ] || echo "$e - $s" | bc
-    done | sort -n | sed -n 3p >"$T/$name"
+      [ "$i" = 1 ] || python3 -c "import sys; print('%.4f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$s" "$e"
+    done | sort -n | sed -n "$(((RUNS + 1) / 2))p" >"$T/$name"
   fi
   if [ -s "$T/$name.cpu" ]; then
     printf '  %-40s %8.3f s wall %8.3f s cpu\n' "$name" "$(cat "$T/$name")" "$(cat "$T/$name.cpu")"
@@ -82,7 +89,7 @@ echo "newsbrief bench ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)): $
 
 # 1. One job against espeak-ng on the same text, the same voice, rate and
 # pitch, both writing 22,050 Hz WAV with no processing.
-gen 1500 1 >"$T/article.txt"
+gen "$(words 1500)" 1 >"$T/article.txt"
 echo "1. the same text (1500 words, --full), one worker, vs espeak-ng -w:"
 timeit espeak-ng espeak-ng -v en-us+m3 -s 170 -p 40 -f "$T/article.txt" -w "$T/e.wav"
 timeit newsbrief-jobs1-plain "$NB" speak --full --jobs 1 --rate 22050 --loudness off -o "$T/n.wav" "$T/article.txt"
@@ -93,7 +100,7 @@ echo "  ratio with 44.1 kHz + loudness: $(ratio newsbrief-jobs1-podcast espeak-n
 [ -s "$T/espeak-ng.cpu" ] && echo "  ratio with 44.1 kHz + loudness in CPU time: $(ratio newsbrief-jobs1-podcast.cpu espeak-ng.cpu)x"
 
 # 2. Workers: --jobs 1 against --jobs 2 on a long briefing.
-gen 6000 2 >"$T/long.txt"
+gen "$(words 6000)" 2 >"$T/long.txt"
 echo "2. a long briefing (6000 words, about 40 minutes), --jobs 1 vs --jobs 2:"
 timeit long-jobs1 "$NB" speak --full --jobs 1 -o "$T/l1.wav" "$T/long.txt"
 timeit long-jobs2 "$NB" speak --full --jobs 2 -o "$T/l2.wav" "$T/long.txt"
@@ -115,8 +122,8 @@ done
 
 # 3. Peak memory: an hour-long briefing against a 10-minute one (flat, not
 # growing with length), MP3 with loudness normalization.
-gen 9500 3 >"$T/hour.txt"
-gen 1600 4 >"$T/ten.txt"
+gen "$(words 9500)" 3 >"$T/hour.txt"
+gen "$(words 1600)" 4 >"$T/ten.txt"
 echo "3. peak memory (maximum resident set, main process):"
 for f in ten hour; do
   /usr/bin/time -v "$NB" speak --full -o "$T/$f.mp3" --segments "$T/$f.json" "$T/$f.txt" 2>"$T/$f.time" >/dev/null

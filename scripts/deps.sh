@@ -4,7 +4,8 @@
 set -eu
 PKGS="cmake make gcc pkg-config python3 espeak-ng libespeak-ng-dev libsndfile1-dev
 portaudio19-dev libxml2-dev libcurl4-openssl-dev libsqlite3-dev libebur128-dev
-libsoxr-dev libcmocka-dev libasound2-dev procps strace"
+libsoxr-dev libcmocka-dev libasound2-dev procps strace time
+clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
