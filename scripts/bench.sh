@@ -112,12 +112,11 @@ echo "  speed-up with two jobs, no resampling or loudness: $(ratio long-jobs1-pl
 # Where the time goes, from newsbrief -v: synthesis (segments spoken), then
 # the second pass (gain, true-peak limiter, encoding), which is serial.
 for j in 1 2; do
-  "$NB" speak -v --full --jobs $j -o "$T/l$j.wav" "$T/long.txt" 2>&1 >/dev/null |
+  times=$("$NB" speak -v --full --jobs $j -o "$T/l$j.wav" "$T/long.txt" 2>&1 >/dev/null |
     sed -n 's/.*segments spoken after \([0-9]*\) ms.*/\1/p; s/.*written after \([0-9]*\) ms.*/\1/p' |
-    tr '\n' ' ' | {
-      read -r spoken written
-      echo "  --jobs $j: synthesis $spoken ms, second pass $((written - spoken)) ms"
-    }
+    tr '\n' ' ')
+  set -- $times
+  echo "  --jobs $j: synthesis $1 ms, second pass $(($2 - $1)) ms"
 done
 
 # 3. Peak memory: an hour-long briefing against a 10-minute one (flat, not
