@@ -214,6 +214,8 @@ typedef struct nb_quote {
                               that paragraph; multi-paragraph quotes end in
                               the paragraph where they close */
   uint32_t end_paragraph;
+  int speaker_org; /* the speaker is an organization: named in full every
+                      time ("Authority said" names nobody) */
 } nb_quote;
 
 /* One article summarized: its lead and its quotes. */

@@ -170,7 +170,8 @@ static const char *short_name(const char *name) {
 }
 
 /* The spoken attribution: full name and description on a speaker's first
- * mention in a story, the surname after. */
+ * mention in a story, the surname after (an organization keeps its whole
+ * name). */
 static char *attribution(const nb_quote *q, const nb_profile *p,
                          const char **seen, size_t *n_seen, int quote_words) {
   nb_buf b = {0};
@@ -192,7 +193,7 @@ static char *attribution(const nb_quote *q, const nb_profile *p,
         nb_buf_puts(&who, q->speaker);
       }
     } else {
-      nb_buf_puts(&who, short_name(q->speaker));
+      nb_buf_puts(&who, q->speaker_org ? q->speaker : short_name(q->speaker));
     }
     if (strncasecmp(cue, "according to", 12) == 0)
       nb_buf_printf(&b, "According to %s", who.ptr);

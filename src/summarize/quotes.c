@@ -1850,6 +1850,7 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
     if (e) {
       q->speaker = e->name;
       q->description = e->description;
+      q->speaker_org = e->kind == NB__ORG;
     }
   }
   s->n_quotes = f.n;

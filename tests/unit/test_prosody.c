@@ -36,15 +36,26 @@ static void make_story(fixture *f, const char *lead) {
   f->st.dateline = "Washington";
   f->st.lead = f->lead;
   f->st.n_lead = 1;
-  f->q[0] = (nb_quote){"We do not support calls for a ceasefire at this time,",
-                       NB_QUOTE_DIRECT, "John Kirby",
-                       "National Security Council spokesman",
-                       "National Security Council spokesman John Kirby",
-                       "told reporters", 1, 0, 0, 1};
-  f->q[1] = (nb_quote){"There is no scheduled contact.", NB_QUOTE_DIRECT,
-                       "John Kirby", NULL, "he", "said", 8, 0, 0, 8};
-  f->q[2] = (nb_quote){"It was a shock,", NB_QUOTE_DIRECT, NULL, NULL, NULL,
-                       NULL, 9, 0, 0, 9};
+  f->q[0] = (nb_quote){
+      .text = "We do not support calls for a ceasefire at this time,",
+      .kind = NB_QUOTE_DIRECT,
+      .speaker = "John Kirby",
+      .description = "National Security Council spokesman",
+      .mention = "National Security Council spokesman John Kirby",
+      .cue = "told reporters",
+      .paragraph = 1,
+      .end_paragraph = 1};
+  f->q[1] = (nb_quote){.text = "There is no scheduled contact.",
+                       .kind = NB_QUOTE_DIRECT,
+                       .speaker = "John Kirby",
+                       .mention = "he",
+                       .cue = "said",
+                       .paragraph = 8,
+                       .end_paragraph = 8};
+  f->q[2] = (nb_quote){.text = "It was a shock,",
+                       .kind = NB_QUOTE_DIRECT,
+                       .paragraph = 9,
+                       .end_paragraph = 9};
   f->st.quotes = f->q;
   f->st.n_quotes = 3;
   f->key[0] = 0, f->key[1] = 1, f->key[2] = 2;
@@ -148,6 +159,37 @@ static void test_frame(void **state) {
   nb_script_free(s);
   nb_article_free(f1.a);
   nb_article_free(f2.a);
+}
+
+/* Later mentions: a person by surname ("Kirby"), an organization by its
+ * whole name every time: "Authority said" would name nobody. */
+static void test_organization_keeps_its_name(void **state) {
+  nb_profile *p = *state;
+  fixture f;
+  make_story(&f, "Flights were grounded at Lakeside Airport on Friday.");
+  for (int i = 0; i < 2; i++) {
+    f.q[i].speaker = "Civil Aviation Authority";
+    f.q[i].description = NULL;
+    f.q[i].speaker_org = 1;
+  }
+  nb_story *stories[] = {&f.st};
+  nb_script *s = nb_script_build(stories, 1, p, NULL);
+  /* lead, then attribution + quote twice, then the unknown speaker's */
+  assert_int_equal(s->segs[1].role, NB_ROLE_ATTRIBUTION);
+  assert_string_equal(s->segs[1].text,
+                      "Civil Aviation Authority told reporters");
+  assert_int_equal(s->segs[3].role, NB_ROLE_ATTRIBUTION);
+  assert_string_equal(s->segs[3].text, "Civil Aviation Authority said");
+  nb_script_free(s);
+  nb_article_free(f.a);
+  /* The same two quotes by a person: the surname the second time. */
+  make_story(&f, "Flights were grounded at Lakeside Airport on Friday.");
+  f.q[0].description = NULL;
+  s = nb_script_build(stories, 1, p, NULL);
+  assert_string_equal(s->segs[1].text, "John Kirby told reporters");
+  assert_string_equal(s->segs[3].text, "Kirby said");
+  nb_script_free(s);
+  nb_article_free(f.a);
 }
 
 /* A story with no title is named by the start of its lead (chapters,
@@ -329,6 +371,7 @@ int main(void) {
       cmocka_unit_test(test_quote_words),
       cmocka_unit_test(test_frame),
       cmocka_unit_test(test_title_from_lead),
+      cmocka_unit_test(test_organization_keeps_its_name),
       cmocka_unit_test(test_ssml_escapes),
       cmocka_unit_test(test_full_article),
       cmocka_unit_test(test_profile_errors),

@@ -415,6 +415,28 @@ static void expect_speaker(const char *para, const char *speaker,
   nb_article_free(a);
 }
 
+/* The summarizer tells the script which speakers are organizations (named
+ * in full on every mention) and which are people (surname later). */
+static void test_speaker_kind(void **state) {
+  (void)state;
+  const char *paras[] = {
+      "\xE2\x80\x9CThe runway will reopen on Monday at the earliest,\xE2\x80\x9D "
+      "the Civil Aviation Authority said in a statement.",
+      "\xE2\x80\x9CSafety comes before the timetable,\xE2\x80\x9D said airport "
+      "director Maria Lund."};
+  nb_article *a = nb_article_new("t");
+  for (size_t i = 0; i < 2; i++)
+    nb_article_add_para(a, paras[i], strlen(paras[i]));
+  nb_story *s = nb_summarize(a, NULL);
+  assert_int_equal(s->n_quotes, 2);
+  assert_string_equal(s->quotes[0].speaker, "Civil Aviation Authority");
+  assert_int_equal(s->quotes[0].speaker_org, 1);
+  assert_string_equal(s->quotes[1].speaker, "Maria Lund");
+  assert_int_equal(s->quotes[1].speaker_org, 0);
+  nb_story_free(s);
+  nb_article_free(a);
+}
+
 static void test_descriptions(void **state) {
   (void)state;
   expect_speaker("\xE2\x80\x9CWe do not support calls for a ceasefire at this "
@@ -466,6 +488,7 @@ int main(void) {
       cmocka_unit_test(test_rules),
       cmocka_unit_test(test_spans),
       cmocka_unit_test(test_descriptions),
+      cmocka_unit_test(test_speaker_kind),
       cmocka_unit_test(test_stress),
       cmocka_unit_test(test_seed),
   };
