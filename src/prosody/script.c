@@ -169,6 +169,26 @@ static const char *short_name(const char *name) {
   return sp + 1;
 }
 
+static size_t words_in(const char *s) {
+  size_t n = 0;
+  for (int in = 0; *s; s++) {
+    if (*s != ' ' && !in)
+      n++;
+    in = *s != ' ';
+  }
+  return n;
+}
+
+/* "Cereal grower from the Ain" after a name: "cereal grower ...", but
+ * "NASA's ..." and "EU ..." keep their capitals. */
+static char aside_initial(const char *d) {
+  size_t w = strcspn(d, " ");
+  int common = w > 1 && islower((unsigned char)d[1]);
+  for (size_t i = 1; common && i < w; i++)
+    common = islower((unsigned char)d[i]) || d[i] == '-';
+  return common ? (char)tolower((unsigned char)d[0]) : d[0];
+}
+
 /* The spoken attribution: full name and description on a speaker's first
  * mention in a story, the surname after (an organization keeps its whole
  * name). */
@@ -187,6 +207,10 @@ static char *attribution(const nb_quote *q, const nb_profile *p,
         if (strncmp(d, "a ", 2) == 0 || strncmp(d, "an ", 3) == 0 ||
             strncmp(d, "the ", 4) == 0)
           nb_buf_printf(&who, "%s, %s,", q->speaker, d);
+        else if (words_in(d) > 4) /* a title reads before a name; a long
+                                     description after it, as an aside */
+          nb_buf_printf(&who, "%s, %c%s,", q->speaker, aside_initial(d),
+                        d + 1);
         else
           nb_buf_printf(&who, "%s %s", d, q->speaker);
       } else {

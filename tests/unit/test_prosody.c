@@ -192,6 +192,28 @@ static void test_organization_keeps_its_name(void **state) {
   nb_article_free(f.a);
 }
 
+/* A title of up to four words reads before the name ("National Security
+ * Council spokesman John Kirby"); a longer description after it, as an
+ * aside, with a common noun's capital dropped and a name's kept. */
+static void test_long_description_after_name(void **state) {
+  nb_profile *p = *state;
+  fixture f;
+  make_story(&f, "Farmers blocked the ring road around Lyon on Monday.");
+  f.q[0].speaker = "Jean-Baptiste Marchal";
+  f.q[0].description = "Cereal grower from the Ain";
+  f.q[0].cue = "said";
+  f.q[1].speaker = "Ana Lopez";
+  f.q[1].description = "NASA's head of human spaceflight";
+  nb_story *stories[] = {&f.st};
+  nb_script *s = nb_script_build(stories, 1, p, NULL);
+  assert_string_equal(s->segs[1].text,
+                      "Jean-Baptiste Marchal, cereal grower from the Ain, said");
+  assert_string_equal(s->segs[3].text,
+                      "Ana Lopez, NASA's head of human spaceflight, said");
+  nb_script_free(s);
+  nb_article_free(f.a);
+}
+
 /* A story with no title is named by the start of its lead (chapters,
  * transcripts): cut at a space after 20-60 bytes, or, in a script without
  * spaces, at 60 bytes on a character boundary, never inside one. */
@@ -372,6 +394,7 @@ int main(void) {
       cmocka_unit_test(test_frame),
       cmocka_unit_test(test_title_from_lead),
       cmocka_unit_test(test_organization_keeps_its_name),
+      cmocka_unit_test(test_long_description_after_name),
       cmocka_unit_test(test_ssml_escapes),
       cmocka_unit_test(test_full_article),
       cmocka_unit_test(test_profile_errors),
