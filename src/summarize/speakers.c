@@ -630,6 +630,17 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
     }
   const char *hw = t[hn - 1].p;
   size_t hl = t[hn - 1].n;
+  /* A role is a noun phrase about people: with a determiner ("the
+   * spokesman", "one of the brokers"), a capital ("Officials"), a person or
+   * organization noun ("police"), or a plural head ("protesters").  Anything else
+   * ("visibility good", left of "..., and adds:") names nobody. */
+  int capital = 0;
+  for (size_t i = 0; i < hn; i++)
+    capital |= isupper((unsigned char)t[i].p[0]) != 0;
+  if (!capital && !org && !nb__word_in(t[0].p, t[0].n, determiners) &&
+      !nb__person_noun(hw, hl) && !nb__word_in(hw, hl, org_words) &&
+      !(hl > 3 && hw[hl - 1] == 's'))
+    return NULL;
   if (definite) {
     nb__entity *best = NULL;
     for (size_t i = WINDOW(c); i < c->n; i++) {

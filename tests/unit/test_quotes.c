@@ -437,6 +437,30 @@ static void test_speaker_kind(void **state) {
   nb_article_free(a);
 }
 
+/* The words left of a cue are a speaker only when they are a noun phrase
+ * about people; "visibility good" (the log's last entry "records the wind
+ * as ..., visibility good, and adds") is nobody: better no name than a
+ * wrong one. */
+static void test_no_speaker_from_a_list(void **state) {
+  (void)state;
+  const char *para =
+      "The last entry records the wind as south-westerly force five, "
+      "visibility good, and adds a single line in his hand: "
+      "\xE2\x80\x9CLight handed over in good order.\xE2\x80\x9D";
+  nb_article *a = nb_article_new("t");
+  nb_article_add_para(a, para, strlen(para));
+  nb_story *s = nb_summarize(a, NULL);
+  size_t direct = 0;
+  for (size_t i = 0; i < s->n_quotes; i++)
+    if (s->quotes[i].kind == NB_QUOTE_DIRECT) {
+      direct++;
+      assert_null(s->quotes[i].speaker);
+    }
+  assert_int_equal(direct, 1);
+  nb_story_free(s);
+  nb_article_free(a);
+}
+
 static void test_descriptions(void **state) {
   (void)state;
   expect_speaker("\xE2\x80\x9CWe do not support calls for a ceasefire at this "
@@ -489,6 +513,7 @@ int main(void) {
       cmocka_unit_test(test_spans),
       cmocka_unit_test(test_descriptions),
       cmocka_unit_test(test_speaker_kind),
+      cmocka_unit_test(test_no_speaker_from_a_list),
       cmocka_unit_test(test_stress),
       cmocka_unit_test(test_seed),
   };
