@@ -989,7 +989,7 @@ static nb__entity *resolve_name(finder *f, const char *end, const char *m,
  * the cast as its most recent person; one word may only recall a person
  * already known (a capitalized first word is often no name at all).
  * Returns the entity id, or -1. */
-static long subject_of(finder *f, const char *s, size_t n) {
+static long subject_first(finder *f, const char *s, size_t n) {
   wspan w[16];
   size_t nw = words_of(s, n, w, 16);
   if (nw < 2)
@@ -1091,6 +1091,62 @@ static long subject_of(finder *f, const char *s, size_t n) {
   }
   e = (nb__entity *)nb__cast_final(&f->cast, e);
   return e->kind == NB__PERSON ? (long)e->id : -1;
+}
+
+/* "Next door lives Rhys Pritchard, 74", "Among those who stayed was Joan
+ * Whitfield", "The last cottage belongs to Morag Baillie, 81": the person a
+ * sentence is about comes after the verb.  A full name right after one of
+ * these verbs joins the cast like a sentence's opening subject. */
+static long inverted_subject(finder *f, const char *s, size_t n) {
+  static const char *const verbs[] = {"was",  "is",    "lives",  "lived",
+                                      "sits", "sat",   "stands", "stood",
+                                      NULL};
+  wspan w[32];
+  size_t nw = words_of(s, n, w, 32);
+  for (size_t i = 1; i + 2 < nw; i++) {
+    size_t k;
+    if (nb__word_in(w[i].p, w[i].n, verbs))
+      k = i + 1;
+    else if (nb__word_in(w[i].p, w[i].n,
+                         (const char *const[]){"belongs", "belonged", NULL}) &&
+             nb__word_eq(w[i + 1].p, w[i + 1].n, "to"))
+      k = i + 2;
+    else
+      continue;
+    size_t j = k;
+    while (j < nw && nb__is_upper_cp(nb__cp_at(w[j].p, w[j].n, 0, NULL))) {
+      /* the name's words follow each other with only a space between */
+      if (j > k && w[j].p != w[j - 1].p + w[j - 1].n + 1)
+        break;
+      j++;
+    }
+    if (j - k < 2 || j - k > 4)
+      continue;
+    const char *np = w[k].p;
+    size_t npn = (size_t)(w[j - 1].p + w[j - 1].n - np);
+    if (!full_name_chunk(np, npn))
+      continue;
+    size_t before = f->cast.n;
+    nb__entity *e = resolve_name(f, s, np, npn, NULL, 0, 0);
+    if (!e)
+      continue;
+    if (f->cast.n > before &&
+        (e->kind != NB__PERSON || !strchr(e->name, ' '))) {
+      f->cast.n = before; /* introduces no one */
+      continue;
+    }
+    e = (nb__entity *)nb__cast_final(&f->cast, e);
+    if (e->kind == NB__PERSON)
+      return (long)e->id;
+  }
+  return -1;
+}
+
+/* The person a sentence is about: its opening subject, else a person named
+ * right after its verb. */
+static long subject_of(finder *f, const char *s, size_t n) {
+  long id = subject_first(f, s, n);
+  return id >= 0 ? id : inverted_subject(f, s, n);
 }
 
 /* Before "he said", the person the sentence before is about ("Harry Kane
@@ -1788,6 +1844,21 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
         }
         prev_close = q->end_para == p ? q->close : plen;
         qi++;
+      }
+      size_t ce = s1;
+      while (ce > s0 && t[ce - 1] == ' ')
+        ce--;
+      if (!any && !in_quote && ce > s0 && t[ce - 1] == ':') {
+        /* "Callum's mother, Denise Price, wrote:" and the quotation in the
+         * paragraphs after it: they are hers, not the last speaker's */
+        attrib at = parse_pre(t + s0, ce - s0, 1);
+        long e = at.found && !at.no_speaker ? resolve(&f, &at) : -1;
+        if (e >= 0) {
+          f.last_speaker = e;
+          f.last_speaker_para = p;
+          f.para_subject = e;
+          f.subj_sent = NULL;
+        }
       }
       if (!any && !in_quote) {
         long was = f.last_speaker;

@@ -614,6 +614,19 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
         if (nb__word_in(t[i].p, t[i].n, (const char *const[]){"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "madam", "queen", "princess", "sister", NULL}))
           hit->gender = 2;
       }
+    /* "Dr. Elena Marsh" ... "the doctor said": an abbreviated title names
+     * the role the article may call her by later */
+    if (!hit->head)
+      for (size_t i = 0; i < name_from; i++) {
+        static const char *const abbr[][2] = {
+            {"dr", "doctor"},       {"dr.", "doctor"},  {"prof", "professor"},
+            {"prof.", "professor"}, {"sen.", "senator"}, {"gov.", "governor"},
+            {"gen.", "general"},    {"capt.", "captain"}, {"sgt.", "sergeant"},
+            {"insp.", "inspector"}, {"det.", "detective"}, {"rev.", "reverend"}};
+        for (size_t a = 0; a < sizeof abbr / sizeof *abbr && !hit->head; a++)
+          if (nb__word_eq(t[i].p, t[i].n, abbr[a][0]))
+            hit->head = abbr[a][1];
+      }
     touch(c, hit);
     return hit;
   }
@@ -645,7 +658,10 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
     nb__entity *best = NULL;
     for (size_t i = WINDOW(c); i < c->n; i++) {
       nb__entity *e = &c->e[i];
-      if ((contains_word(e->description, hw, hl) || contains_word(e->name, hw, hl)) &&
+      if ((contains_word(e->description, hw, hl) ||
+           contains_word(e->name, hw, hl) ||
+           (e->kind == NB__PERSON && e->head && strlen(e->head) == hl &&
+            strncasecmp(e->head, hw, hl) == 0)) &&
           (!best || e->last > best->last))
         best = e;
     }
