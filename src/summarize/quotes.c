@@ -979,6 +979,24 @@ static nb__entity *resolve_name(finder *f, const char *end, const char *m,
   e = full ? nb__cast_resolve(&f->cast, full, fl, d, dn) : NULL;
   if (e && !e->gender)
     e->gender = gender;
+  /* the title the full name was introduced with ("Transport Minister
+   * Adrian Kovač"): "the minister" is him later */
+  if (e && !e->head && full) {
+    const char *t0 = NULL; /* the start of the paragraph that holds it */
+    for (size_t p = 0; p <= f->cur_para && p < f->a->n_paras && !t0; p++) {
+      uintptr_t a = (uintptr_t)f->a->paras[p], x = (uintptr_t)full;
+      if (x >= a && x < a + f->plen[p])
+        t0 = f->a->paras[p];
+    }
+    const char *w1 = full;
+    while (t0 && w1 > t0 && w1[-1] == ' ')
+      w1--;
+    const char *w0 = w1;
+    while (t0 && w0 > t0 && w0[-1] != ' ')
+      w0--;
+    if (w0 < w1)
+      e->head = nb__title_role(w0, (size_t)(w1 - w0));
+  }
   return e;
 }
 
@@ -1753,10 +1771,21 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
          * attribution and a colon or comma, a sentence is speech */
         if (goes_on || (whole && pre_punct && pre_at.found && !embedded))
           tl = 0;
+        /* "The minister was blunt: “The port loses money.”": a sentence
+         * after a colon that ends a clause about a person is that
+         * person's speech, whatever the verb ("The sign read: “...”" is
+         * about no one and stays as it was) */
+        long colon_e = -1;
+        if (whole && pe > 0 && pre[pe - 1] == ':' && W >= 3 && !embedded &&
+            !pre_at.found && !post_at.found) {
+          colon_e = subject_of(&f, pre, pe);
+          if (colon_e >= 0)
+            tl = 0;
+        }
         if (pre_empty)
           kind = (W >= 3 || post_at.found || goes_on) ? NB_QUOTE_DIRECT
                                                       : NB_QUOTE_PARTIAL;
-        else if (pre_at.found && !embedded)
+        else if ((pre_at.found && !embedded) || colon_e >= 0)
           kind = NB_QUOTE_DIRECT;
         else if (post_at.found && W >= 5)
           kind = NB_QUOTE_DIRECT;
@@ -1793,6 +1822,8 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
           }
           if (used)
             e = resolve(&f, used);
+          else if (colon_e >= 0)
+            e = colon_e;
           if (!used && e < 0 && f.para_subject < 0 && f.subj_sent) {
             f.para_subject = subject_of(&f, f.subj_sent, f.subj_len);
             f.subj_sent = NULL;

@@ -43,6 +43,9 @@ const char *nb__mention_pronoun(const char *m, size_t mn, size_t *n);
 int nb__is_clause(const char *m, size_t mn);
 /* 1 for a noun of people ("lawyer", "spokeswoman", "officials"). */
 int nb__person_noun(const char *w, size_t n);
+/* The role a title before a name stands for ("Dr." -> "doctor", "Minister"
+ * -> "minister"), by which the article may call the person later; NULL. */
+const char *nb__title_role(const char *w, size_t n);
 /* 1 when "he" (gender 1), "she" (2) or either (0) has a person to go to. */
 int nb__cast_has_person(const nb__cast *c, int gender);
 const nb__entity *nb__cast_final(const nb__cast *c, const nb__entity *e);

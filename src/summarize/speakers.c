@@ -304,6 +304,27 @@ static const char *const people[] = {
     "skipper",   "manager",     "chief",        "sister",   "brother",
     "widow",     "widower",     NULL};
 
+const char *nb__title_role(const char *w, size_t n) {
+  static const char *const abbr[][2] = {
+      {"dr", "doctor"},       {"dr.", "doctor"},    {"prof", "professor"},
+      {"prof.", "professor"}, {"sen.", "senator"},  {"gov.", "governor"},
+      {"gen.", "general"},    {"capt.", "captain"}, {"sgt.", "sergeant"},
+      {"insp.", "inspector"}, {"det.", "detective"}, {"rev.", "reverend"}};
+  static const char *const roles[] = {
+      "minister",  "mayor",     "president",  "governor",  "senator",
+      "judge",     "coach",     "chancellor", "secretary", "commissioner",
+      "inspector", "director",  "ambassador", "captain",   "sergeant",
+      "detective", "professor", "doctor",     "prosecutor", "sheriff",
+      "manager",   "spokesman", "spokeswoman", NULL};
+  for (size_t a = 0; a < sizeof abbr / sizeof *abbr; a++)
+    if (nb__word_eq(w, n, abbr[a][0]))
+      return abbr[a][1];
+  for (size_t a = 0; roles[a]; a++)
+    if (nb__word_eq(w, n, roles[a]))
+      return roles[a];
+  return NULL;
+}
+
 int nb__person_noun(const char *w, size_t n) {
   return nb__word_in(w, n, people);
 }
@@ -614,19 +635,10 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
         if (nb__word_in(t[i].p, t[i].n, (const char *const[]){"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "madam", "queen", "princess", "sister", NULL}))
           hit->gender = 2;
       }
-    /* "Dr. Elena Marsh" ... "the doctor said": an abbreviated title names
-     * the role the article may call her by later */
-    if (!hit->head)
-      for (size_t i = 0; i < name_from; i++) {
-        static const char *const abbr[][2] = {
-            {"dr", "doctor"},       {"dr.", "doctor"},  {"prof", "professor"},
-            {"prof.", "professor"}, {"sen.", "senator"}, {"gov.", "governor"},
-            {"gen.", "general"},    {"capt.", "captain"}, {"sgt.", "sergeant"},
-            {"insp.", "inspector"}, {"det.", "detective"}, {"rev.", "reverend"}};
-        for (size_t a = 0; a < sizeof abbr / sizeof *abbr && !hit->head; a++)
-          if (nb__word_eq(t[i].p, t[i].n, abbr[a][0]))
-            hit->head = abbr[a][1];
-      }
+    /* "Dr. Elena Marsh" ... "the doctor said": a title names the role
+     * the article may call the person by later */
+    for (size_t i = 0; i < name_from && !hit->head; i++)
+      hit->head = nb__title_role(t[i].p, t[i].n);
     touch(c, hit);
     return hit;
   }

@@ -301,6 +301,17 @@ static const char *const rules_spec[] = {
     "---\n"
     "direct | Miriam Achebe | said | This was a grave failure,\n"
     "direct | Denise Price | - | The morning the police came, I was making his lunch.\n",
+    "### a sentence after a colon that ends a clause about a person is "
+    "speech; a title before a full name is the role that names them later\n"
+    "VELMAR \xE2\x80\x94 The port will be sold despite a strike, Transport "
+    "Minister Adrian Kovac said on Monday.\n"
+    "\"We will sell,\" Kovac told parliament.\n"
+    "The minister was blunt: \"The port loses money every year.\"\n"
+    "The sign on the gate read: \"No entry for visitors today.\"\n"
+    "---\n"
+    "direct | Adrian Kovac | told parliament | We will sell,\n"
+    "direct | Adrian Kovac | - | The port loses money every year.\n"
+    "partial | - | - | No entry for visitors today.\n",
     NULL};
 
 static void test_rules(void **state) {
@@ -314,7 +325,7 @@ static void test_rules(void **state) {
     failures += run_spec(f, name, &examples);
     fclose(f);
   }
-  assert_int_equal(examples, 20);
+  assert_int_equal(examples, 21);
   assert_int_equal(failures, 0);
 }
 
