@@ -435,6 +435,10 @@ static void expect_speaker(const char *para, const char *speaker,
   for (size_t i = 0; i < s->n_quotes; i++)
     if (s->quotes[i].kind == NB_QUOTE_DIRECT) {
       direct++;
+      if (!speaker) { /* no name is better than a wrong one */
+        assert_null(s->quotes[i].speaker);
+        continue;
+      }
       assert_string_equal(s->quotes[i].speaker, speaker);
       if (description)
         assert_string_equal(s->quotes[i].description, description);
@@ -475,22 +479,10 @@ static void test_speaker_kind(void **state) {
  * wrong one. */
 static void test_no_speaker_from_a_list(void **state) {
   (void)state;
-  const char *para =
-      "The last entry records the wind as south-westerly force five, "
-      "visibility good, and adds a single line in his hand: "
-      "\xE2\x80\x9CLight handed over in good order.\xE2\x80\x9D";
-  nb_article *a = nb_article_new("t");
-  nb_article_add_para(a, para, strlen(para));
-  nb_story *s = nb_summarize(a, NULL);
-  size_t direct = 0;
-  for (size_t i = 0; i < s->n_quotes; i++)
-    if (s->quotes[i].kind == NB_QUOTE_DIRECT) {
-      direct++;
-      assert_null(s->quotes[i].speaker);
-    }
-  assert_int_equal(direct, 1);
-  nb_story_free(s);
-  nb_article_free(a);
+  expect_speaker("The last entry records the wind as south-westerly force "
+                 "five, visibility good, and adds a single line in his hand: "
+                 "\xE2\x80\x9CLight handed over in good order.\xE2\x80\x9D",
+                 NULL, NULL, NULL);
 }
 
 static void test_descriptions(void **state) {
