@@ -1,7 +1,7 @@
 /* dl.h: libraries that only some commands need (libcurl for URLs,
- * PortAudio for --play and `devices`, SQLite for `drop`) are loaded when
- * first used instead of at start-up: linked, they would add about forty
- * shared objects, and some 35 ms of loading, to every run.  Each caller
+ * PortAudio for --play and `devices`) are loaded when first used instead
+ * of at start-up: linked, they would add about thirty shared objects, and
+ * some 35 ms of loading, to every run (SQLite, one object, stays linked).  Each caller
  * keeps a table of the library's functions, typed from the library's own
  * header, and fills it with nb_dl_load. */
 #ifndef NB_DL_H

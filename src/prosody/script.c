@@ -179,16 +179,6 @@ static size_t words_in(const char *s) {
   return n;
 }
 
-/* "Cereal grower from the Ain" after a name: "cereal grower ...", but
- * "NASA's ..." and "EU ..." keep their capitals. */
-static char aside_initial(const char *d) {
-  size_t w = strcspn(d, " ");
-  int common = w > 1 && islower((unsigned char)d[1]);
-  for (size_t i = 1; common && i < w; i++)
-    common = islower((unsigned char)d[i]) || d[i] == '-';
-  return common ? (char)tolower((unsigned char)d[0]) : d[0];
-}
-
 /* The spoken attribution: full name and description on a speaker's first
  * mention in a story, the surname after (an organization keeps its whole
  * name). */
@@ -204,13 +194,12 @@ static char *attribution(const nb_quote *q, const nb_profile *p,
       seen[(*n_seen)++] = q->speaker;
       const char *d = q->description;
       if (d && *d) {
+        /* A title reads before a name ("National Security Council
+         * spokesman John Kirby"); "a farmer" or a long description after
+         * it, as an aside, its case as written ("French ...") */
         if (strncmp(d, "a ", 2) == 0 || strncmp(d, "an ", 3) == 0 ||
-            strncmp(d, "the ", 4) == 0)
+            strncmp(d, "the ", 4) == 0 || words_in(d) > 4)
           nb_buf_printf(&who, "%s, %s,", q->speaker, d);
-        else if (words_in(d) > 4) /* a title reads before a name; a long
-                                     description after it, as an aside */
-          nb_buf_printf(&who, "%s, %c%s,", q->speaker, aside_initial(d),
-                        d + 1);
         else
           nb_buf_printf(&who, "%s %s", d, q->speaker);
       } else {

@@ -403,6 +403,8 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
   /* Enough queued to keep every worker busy while the sinks work, few
    * enough that memory does not grow with the briefing. */
   size_t window = NB_TTS_CHUNK * ((size_t)jobs + 1);
+  if (window > 8 * NB_TTS_CHUNK) /* many cores: memory still bounded */
+    window = 8 * NB_TTS_CHUNK;
   size_t submitted = 0;
   while (submitted < s->n && submitted < window) {
     nb_tts_submit(tts, submitted, s->segs[submitted].text,

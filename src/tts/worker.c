@@ -38,6 +38,9 @@
 #define REP_MAGIC 0x6e627250u /* "nbrP" */
 #define MAX_JOBS 64
 #define REQ_RESTART (1u << 16) /* request flag: end this child, fork anew */
+/* How a synthesizer child ends (0 is never used: it would be ambiguous). */
+#define CHILD_DONE 7 /* made way for a fresh child (REQ_RESTART) */
+#define CHILD_EOF 3  /* the parent is gone or closed the socket */
 #define NO_ID ((size_t)-1)
 #define MAX_TEXT (64u << 20)
 
@@ -139,7 +142,7 @@ static void send_frame(stream *s, uint32_t kind, uint32_t status,
                        const void *p, size_t len) {
   rep_hdr h = {REP_MAGIC, kind, s->id, status, (uint32_t)len};
   if (write_all(s->fd, &h, sizeof h) < 0 || write_all(s->fd, p, len) < 0)
-    _exit(0); /* the parent is gone */
+    _exit(CHILD_EOF); /* the parent is gone */
 }
 
 /* The samples gathered so far, as one PCM frame. */
@@ -147,7 +150,7 @@ static void send_pcm(stream *s) {
   size_t len = s->n * sizeof *s->pcm;
   s->head = (rep_hdr){REP_MAGIC, REP_PCM, s->id, 0, (uint32_t)len};
   if (write_all(s->fd, &s->head, sizeof s->head + len) < 0)
-    _exit(0); /* the parent is gone */
+    _exit(CHILD_EOF); /* the parent is gone */
   s->n = 0;
 }
 
@@ -243,9 +246,6 @@ static int read_request(int fd, req_hdr *h, char **voice, char **text) {
   return 1;
 }
 
-#define CHILD_DONE 0 /* made way for a fresh child (REQ_RESTART) */
-#define CHILD_EOF 3  /* the parent closed the socket */
-
 /* A synthesizer child: it waits for the baton (a byte on the worker's
  * pipe) unless it is the first, then speaks requests until the parent
  * asks for a fresh child, hands the baton on and exits. */
@@ -336,6 +336,14 @@ _Noreturn static void worker_main(int fd) {
       raise(WTERMSIG(status));
       _exit(128 + WTERMSIG(status));
     }
+    /* No spare could be forked: try again now (the baton and the next
+     * request wait for it), rather than fail a segment. */
+    for (int i = 0; i < 3 && spare < 0 && WEXITSTATUS(status) == CHILD_DONE;
+         i++) {
+      struct timespec pause = {0, 20 * 1000 * 1000};
+      nanosleep(&pause, NULL);
+      spare = fork_child(fd, baton, 0);
+    }
     if (WEXITSTATUS(status) != CHILD_DONE || spare < 0) {
       kill_child(spare);
       _exit(WEXITSTATUS(status) == CHILD_EOF ? 0 : WEXITSTATUS(status));
@@ -403,6 +411,7 @@ static int spawn(nb_tts *t, worker *w) {
              "cannot start synthesizer: %s", strerror(errno));
     return -1;
   }
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     snprintf(t->spawn_msg, sizeof t->spawn_msg,
@@ -412,6 +421,11 @@ static int spawn(nb_tts *t, worker *w) {
     return -1;
   }
   if (pid == 0) {
+    /* Dies with the parent, however it dies (kill -9 included): its
+     * children die with it in turn, and nothing is left running. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+      _exit(0);
     /* The worker: only the async-signal-safe and eSpeak calls below.
      * Signal handlers from the parent (main.c's SIGINT cleanup, a test
      * framework's SIGSEGV catcher) must not run here: a crash has to end
@@ -508,7 +522,9 @@ static void worker_lost(nb_tts *t, worker *w, int kill_it, const char *why) {
   reap(w, kill_it, how, sizeof how);
   if (busy)
     seg_fail(t, id, why ? why : how);
-  spawn(t, w);
+  /* No replacement: its chunk is free for the others (a fresh child). */
+  if (spawn(t, w) < 0)
+    w->next = NO_ID;
 }
 
 static int dispatch(nb_tts *t, worker *w, size_t id) {
@@ -548,7 +564,7 @@ static int dispatch(nb_tts *t, worker *w, size_t id) {
 static int chunk_taken(const nb_tts *t, const worker *w, size_t c) {
   for (unsigned i = 0; i < t->n_w; i++) {
     const worker *o = &t->w[i];
-    if (o != w && o->next != NO_ID && o->next % NB_TTS_CHUNK != 0 &&
+    if (o != w && o->pid && o->next != NO_ID && o->next % NB_TTS_CHUNK != 0 &&
         o->next / NB_TTS_CHUNK == c)
       return 1;
   }

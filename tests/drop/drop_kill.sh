@@ -29,6 +29,13 @@ wait $pid 2>/dev/null || st=$?
 # 137: killed mid-render (anything else: it finished first, and the test
 # would prove nothing)
 [ $st -eq 137 ] || fail "the drop was not killed mid-render (status $st)"
+# its synthesis workers and their children die with it, whatever killed it
+i=0
+while pgrep -f "$T/briefing.ini" >/dev/null; do
+  i=$((i + 1))
+  [ $i -gt 100 ] && fail "processes left after the kill: $(pgrep -af "$T/briefing.ini" | tr '\n' ' ')"
+  sleep 0.02
+done
 
 cmp -s "$T/feed.before" "$T/out/feed.xml" || fail "the killed drop changed feed.xml"
 cmp -s "$T/ep.before" "$T/out/briefing-2023-03-17.wav" || fail "the killed drop changed the episode"

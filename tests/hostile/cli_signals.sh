@@ -2,7 +2,7 @@
 # "interrupted" on one line, no partial file at the output path, no
 # temporary file left (audio or transcript), the previous output intact,
 # and no synthesis worker left running.  A second signal during cleanup
-# must not leave files behind either.
+# must not leave files behind either.  kill -9 leaves no process running.
 . "$NB_SRC/tests/hostile/lib/common"
 long_article >long.txt
 
@@ -51,5 +51,33 @@ for sig in INT TERM INT-INT; do
     done
     check "$sig: worker $w still running 3 s later" sh -c "! kill -0 $w 2>/dev/null"
   done
+done
+
+# kill -9 gives no chance to clean up, but nothing may keep running: the
+# workers and the synthesizer children they fork die with the main process
+# (a child that found its parent gone used to be taken for one that made
+# way for the next, and the worker then waited for ever).
+"$NB" speak -q --full -j 2 -o kill.wav long.txt >out.txt 2>err.txt &
+pid=$!
+i=0
+while [ -z "$(find . -maxdepth 1 -name 'kill.wav.tmp-*')" ] && [ $i -lt 200 ]; do
+  sleep 0.05
+  i=$((i + 1))
+done
+sleep 0.3
+tree=""
+for w in $(ps -o pid= --ppid "$pid"); do
+  tree="$tree $w $(ps -o pid= --ppid "$w" | tr '\n' ' ')"
+done
+check "KILL: no worker to watch" [ -n "$tree" ]
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+for w in $tree; do
+  i=0
+  while kill -0 "$w" 2>/dev/null && [ $i -lt 30 ]; do
+    sleep 0.1
+    i=$((i + 1))
+  done
+  check "KILL: process $w still running 3 s after the main one died" sh -c "! kill -0 $w 2>/dev/null"
 done
 finish

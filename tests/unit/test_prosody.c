@@ -194,13 +194,13 @@ static void test_organization_keeps_its_name(void **state) {
 
 /* A title of up to four words reads before the name ("National Security
  * Council spokesman John Kirby"); a longer description after it, as an
- * aside, with a common noun's capital dropped and a name's kept. */
+ * aside, its case as written (lower-casing would make "French" "french"). */
 static void test_long_description_after_name(void **state) {
   nb_profile *p = *state;
   fixture f;
   make_story(&f, "Farmers blocked the ring road around Lyon on Monday.");
   f.q[0].speaker = "Jean-Baptiste Marchal";
-  f.q[0].description = "Cereal grower from the Ain";
+  f.q[0].description = "cereal grower from the Ain";
   f.q[0].cue = "said";
   f.q[1].speaker = "Ana Lopez";
   f.q[1].description = "NASA's head of human spaceflight";
