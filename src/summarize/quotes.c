@@ -1012,9 +1012,11 @@ static long subject_first(finder *f, const char *s, size_t n) {
   size_t nw = words_of(s, n, w, 16);
   if (nw < 2)
     return -1;
-  /* only white space or an opening mark before the first word */
+  /* only white space before the first word: a sentence that opens with a
+   * quotation mark is someone's words, and a name in them ("“Brightwell
+   * knew,” ...") is not whom the next "she" is */
   for (const char *q = s; q < w[0].p; q++)
-    if (*q != ' ' && *q != '"' && (unsigned char)*q < 0x80)
+    if (*q != ' ')
       return -1;
   /* "For 31 years, Alasdair MacLeod climbed ...", "In a 2010 interview
    * with the Observer, Marlowe was asked ...", "Sitting by the stove, ...":

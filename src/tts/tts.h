@@ -12,7 +12,8 @@
 #define NB_TTS_RATE 22050 /* eSpeak NG's output: 22,050 Hz mono 16-bit */
 /* Consecutive ids spoken by one fresh synthesizer, in order (eSpeak's
  * state carries from a segment to the next, so this is what makes the
- * samples a function of the script alone).  Submit at least
+ * samples a function of the script alone).  After a failed segment the
+ * rest of its chunk starts fresh too.  Submit at least
  * NB_TTS_CHUNK * (jobs + 1) ids ahead to keep every worker busy. */
 #define NB_TTS_CHUNK 8
 

@@ -35,3 +35,9 @@ python3 "$NB_SRC/scripts/eval-quotes" "$NB_SRC/tests/corpus-holdout3" \
 # README; the floor keeps the gain.
 python3 "$NB_SRC/scripts/eval-quotes" "$NB_SRC/tests/corpus-holdout4" \
   --newsbrief "$NEWSBRIEF" --min 0.95,0.95,0.88 >/dev/null
+# tests/corpus-holdout5 (eight more everyday stories, written blind after
+# holdout4's rules) was measured once: P 1.00, R 1.00, speaker 0.97; a name
+# inside someone's quoted words no longer becomes whom the next "she" is:
+# 1.00.
+python3 "$NB_SRC/scripts/eval-quotes" "$NB_SRC/tests/corpus-holdout5" \
+  --newsbrief "$NEWSBRIEF" --min 0.95,0.95,0.95 >/dev/null

@@ -312,6 +312,17 @@ static const char *const rules_spec[] = {
     "direct | Adrian Kovac | told parliament | We will sell,\n"
     "direct | Adrian Kovac | - | The port loses money every year.\n"
     "partial | - | - | No entry for visitors today.\n",
+    "### a name inside someone's quoted words is not whom \"she\" is\n"
+    "\"We are sorry,\" Brightwell said in a statement.\n"
+    "\"People were posting photos,\" Theresa Galloway said. \"Brightwell "
+    "knew, or should have known.\"\n"
+    "\"Every winter we see the same thing,\" she told the Daily Ledger.\n"
+    "---\n"
+    "direct | Brightwell | said | We are sorry,\n"
+    "direct | Theresa Galloway | said | People were posting photos,\n"
+    "direct | Theresa Galloway | - | Brightwell knew, or should have known.\n"
+    "direct | Theresa Galloway | told the Daily Ledger | Every winter we see "
+    "the same thing,\n",
     NULL};
 
 static void test_rules(void **state) {
@@ -325,7 +336,7 @@ static void test_rules(void **state) {
     failures += run_spec(f, name, &examples);
     fclose(f);
   }
-  assert_int_equal(examples, 21);
+  assert_int_equal(examples, 22);
   assert_int_equal(failures, 0);
 }
 
