@@ -617,6 +617,20 @@ static attrib parse_post(const char *p, size_t n) {
   while (e < n && (p[e] != '.' || nb__abbrev_stop(p, e)) && p[e] != ';' &&
          p[e] != '!' && p[e] != '?' && !quote_mark_at(p, n, e))
     e++;
+  /* "“Q,” according to the ministry." (a source, up to a comma) */
+  wspan aw[3];
+  if (words_of(p + i, e - i, aw, 3) == 3 && aw[0].p == p + i &&
+      nb__word_eq(aw[0].p, aw[0].n, "according") &&
+      nb__word_eq(aw[1].p, aw[1].n, "to")) {
+    const char *m = aw[2].p;
+    const char *me = memchr(m, ',', (size_t)(p + e - m));
+    at.mention = m;
+    at.mention_len = (size_t)((me ? me : p + e) - m);
+    at.cue = aw[0].p;
+    at.cue_len = (size_t)(aw[1].p + aw[1].n - aw[0].p);
+    at.found = 1;
+    return at;
+  }
   wspan w[24];
   size_t nw = words_of(p + i, e - i, w, 24);
   size_t limit = nw < 14 ? nw : 14;

@@ -387,6 +387,36 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   if (nb__word_eq(t[0].p, t[0].n, "my") || nb__word_eq(t[0].p, t[0].n, "our") ||
       nb__word_eq(t[0].p, t[0].n, "your"))
     return NULL;
+  /* A document speaks for whoever issued it: "a statement from the
+   * ministry", "a report by the Herald", "a statement the union issued" */
+  static const char *const documents[] = {
+      "statement", "report", "release", "letter", "post",   "memo",
+      "email",     "notice", "filing",  "note",   "bulletin", NULL};
+  if (nt >= 3 && nb__word_in(t[0].p, t[0].n, determiners) &&
+      nb__word_in(t[1].p, t[1].n, documents)) {
+    static const char *const issued[] = {"issued", "released", "published",
+                                         "posted", "sent",     "put",
+                                         "wrote",  NULL};
+    size_t k = 2;
+    if (nb__word_in(t[k].p, t[k].n,
+                    (const char *const[]){"from", "by", "of", NULL}))
+      k++;
+    else if (nb__word_eq(t[k].p, t[k].n, "that"))
+      k++;
+    size_t end = nt;
+    for (size_t i = k + 1; i < nt; i++)
+      if (nb__word_in(t[i].p, t[i].n, issued)) {
+        end = i;
+        break;
+      }
+    if (k > 2 || end < nt) {
+      if (k >= end)
+        return NULL;
+      const char *ip = t[k].p;
+      size_t il = (size_t)(t[end - 1].p + t[end - 1].n - ip);
+      return nb__cast_resolve(c, ip, il, NULL, 0);
+    }
+  }
   for (size_t i = 0; i < nt; i++)
     if (nb__word_in(t[i].p, t[i].n, verbs_not_np) ||
         nb__reporting_verb(t[i].p, t[i].n))

@@ -323,6 +323,16 @@ static const char *const rules_spec[] = {
     "direct | Theresa Galloway | - | Brightwell knew, or should have known.\n"
     "direct | Theresa Galloway | told the Daily Ledger | Every winter we see "
     "the same thing,\n",
+    "### '\"Q,\" according to S': a document speaks for whoever issued it\n"
+    "Talks broke down on Monday.\n"
+    "\"We will be at the gates,\" according to a statement the union issued "
+    "after the vote.\n"
+    "\"The offer stands,\" according to a statement from the ministry.\n"
+    "\"Nothing has changed,\" according to the Velmar Herald.\n"
+    "---\n"
+    "direct | the union | according to | We will be at the gates,\n"
+    "direct | the ministry | according to | The offer stands,\n"
+    "direct | Velmar Herald | according to | Nothing has changed,\n",
     NULL};
 
 static void test_rules(void **state) {
@@ -336,7 +346,7 @@ static void test_rules(void **state) {
     failures += run_spec(f, name, &examples);
     fclose(f);
   }
-  assert_int_equal(examples, 22);
+  assert_int_equal(examples, 23);
   assert_int_equal(failures, 0);
 }
 
