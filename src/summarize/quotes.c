@@ -1145,7 +1145,17 @@ static long inverted_subject(finder *f, const char *s, size_t n) {
                          (const char *const[]){"belongs", "belonged", NULL}) &&
              nb__word_eq(w[i + 1].p, w[i + 1].n, "to"))
       k = i + 2;
-    else
+    else if (nb__word_in(w[i].p, w[i].n,
+                         (const char *const[]){"led", "headed", "run",
+                                               "joined", "founded", NULL}) &&
+             nb__word_eq(w[i + 1].p, w[i + 1].n, "by")) {
+      /* "The crew is led by commander Tomasz Wrona": a role in lower case
+       * may come between */
+      k = i + 2;
+      while (k + 2 < nw && k < i + 5 &&
+             !nb__is_upper_cp(nb__cp_at(w[k].p, w[k].n, 0, NULL)))
+        k++;
+    } else
       continue;
     size_t j = k;
     while (j < nw && nb__is_upper_cp(nb__cp_at(w[j].p, w[j].n, 0, NULL))) {
@@ -1294,14 +1304,24 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
     at.cue_len = (size_t)(w[1].p + w[1].n - w[0].p);
     text_from = (size_t)(comma + 1 - sp);
   } else {
-    size_t v = 0;
-    for (; v < nw && v < 20; v++)
+    size_t v = 0, from = 0;
+    /* "Asked about the criticism, Varga said ...": the question is a
+     * lead-in; the speaker and the verb come after its comma */
+    if (nb__word_in(w[0].p, w[0].n,
+                    (const char *const[]){"asked", "pressed", "questioned",
+                                          NULL})) {
+      const char *comma = memchr(sp, ',', n < 160 ? n : 160);
+      while (comma && from < nw && w[from].p < comma)
+        from++;
+      v = from;
+    }
+    for (; v < nw && v < from + 20; v++)
       if (nb__reporting_verb(w[v].p, w[v].n) &&
           !(w[v].n > 4 && memcmp(w[v].p + w[v].n - 3, "ing", 3) == 0))
         break;
-    if (v == 0 || v >= nw || v >= 20)
+    if (v == from || v >= nw || v >= from + 20)
       return;
-    split_appositive(&at, sp, (size_t)(w[v].p - sp));
+    split_appositive(&at, w[from].p, (size_t)(w[v].p - w[from].p));
     if (!at.mention)
       return;
     set_cue(&at, sp, n, w, nw, v);
@@ -1364,8 +1384,13 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
   }
   size_t pn;
   const char *pp = nb__mention_pronoun(at.mention, at.mention_len, &pn);
-  if (pp)
+  if (pp) {
+    /* "The crew is led by commander Tomasz Wrona. ... he said the view
+     * ...": the sentence before is about whom "he" is, as for quotes */
+    if (f->subj_sent)
+      prime_pronoun(f, f->subj_sent, f->subj_len);
     prime_back(f, sp, pp, pn);
+  }
   nb__entity *ep =
       resolve_name(f, sp, at.mention, at.mention_len, at.desc, at.desc_len, 1);
   if (!ep)
@@ -1765,6 +1790,22 @@ void nb__find_quotes(nb_story *s, const unsigned char *skip,
         int embedded = !pre_punct && npw &&
                        nb__word_in(pw[npw - 1].p, pw[npw - 1].n, embedders);
         attrib post_at = parse_post(post, post_n);
+        /* '"Q," S said' ends the quotation with a mark of its own ("Q,"
+         * "Q?" "Q..." or a comma or dash after it); a quotation the
+         * sentence runs on from ('called it "a permanent presence" in
+         * orbit, and said ...') has no attribution after it */
+        if (post_at.found && !pre_empty && q->end_para == q->para) {
+          size_t k = trim_end(content, content_n);
+          unsigned char last = k ? (unsigned char)content[k - 1] : 0;
+          size_t j = skip_ws(post, post_n, 0);
+          int closed = last == ',' || last == '.' || last == '?' ||
+                       last == '!' || last >= 0x80; /* "…", "—" */
+          int sep = j < post_n &&
+                    (post[j] == ',' || post[j] == '-' ||
+                     nb__is_dash_cp(nb__cp_at(post, post_n, j, NULL)));
+          if (!closed && !sep)
+            post_at = (attrib){0};
+        }
         attrib pre_at = {0};
         if (!pre_empty)
           pre_at = parse_pre(pre, pre_n, pre_punct);

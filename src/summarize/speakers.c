@@ -468,9 +468,20 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
   }
 
   /* Cut the mention at a preposition when a name comes before it
-   * ("Lydia Buchtmann for Food Standards Australia"). */
+   * ("Lydia Buchtmann for Food Standards Australia"); but "the Campaign
+   * for Earth Science", capitals on both sides after "the", is one name. */
   size_t head = nt;
-  for (size_t i = 1; i < nt; i++)
+  int the_caps = nt >= 4 && nb__word_eq(t[0].p, t[0].n, "the");
+  for (size_t i = 1; i < nt; i++) {
+    if (the_caps && i >= 2 && i + 1 < nt && tok_cap(t[i + 1].p, t[i + 1].n) &&
+        (nb__word_eq(t[i].p, t[i].n, "for") ||
+         nb__word_eq(t[i].p, t[i].n, "of"))) {
+      int caps = 1;
+      for (size_t k = 1; k < i; k++)
+        caps &= tok_cap(t[k].p, t[k].n);
+      if (caps)
+        continue;
+    }
     if ((nb__word_eq(t[i].p, t[i].n, "for") ||
          nb__word_eq(t[i].p, t[i].n, "of") ||
          nb__word_eq(t[i].p, t[i].n, "from") ||
@@ -485,6 +496,7 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
       head = i;
       break;
     }
+  }
   /* the name: capitalized tokens after the last lower-case or title token */
   size_t name_from = head;
   for (size_t i = head; i > 0; i--) {

@@ -41,3 +41,11 @@ python3 "$NB_SRC/scripts/eval-quotes" "$NB_SRC/tests/corpus-holdout4" \
 # 1.00.
 python3 "$NB_SRC/scripts/eval-quotes" "$NB_SRC/tests/corpus-holdout5" \
   --newsbrief "$NEWSBRIEF" --min 0.95,0.95,0.95 >/dev/null
+# tests/corpus-holdout6 (eight more, written blind after holdout5's rule)
+# was measured once: P 0.96, R 1.00, speaker 0.95; a quotation the sentence
+# runs on from takes no attribution after it, "the Campaign for Earth
+# Science" stays whole, "led by X" introduces X, "Asked about it, S said"
+# is S's, and the sentence before primes "he"/"she" in indirect speech too:
+# P 1.00, speaker 0.99.
+python3 "$NB_SRC/scripts/eval-quotes" "$NB_SRC/tests/corpus-holdout6" \
+  --newsbrief "$NEWSBRIEF" --min 0.95,0.95,0.95 >/dev/null

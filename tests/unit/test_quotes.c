@@ -333,6 +333,26 @@ static const char *const rules_spec[] = {
     "direct | the union | according to | We will be at the gates,\n"
     "direct | the ministry | according to | The offer stands,\n"
     "direct | Velmar Herald | according to | Nothing has changed,\n",
+    "### a quotation the sentence runs on from has no attribution after it; "
+    "\"the Campaign for Earth Science\" is one name\n"
+    "The launch went ahead on Friday.\n"
+    "The Campaign for Earth Science called the launch \"a very expensive "
+    "photo opportunity\" in its newsletter, and said the money should go to "
+    "climate satellites.\n"
+    "\"We will keep asking,\" the Campaign for Earth Science said.\n"
+    "---\n"
+    "partial | - | - | a very expensive photo opportunity\n"
+    "direct | the Campaign for Earth Science | said | We will keep asking,\n",
+    "### \"led by X\" introduces X; \"Asked about it, S said\" is S's\n"
+    "Mission director Helen Varga spoke first.\n"
+    "The crew is led by commander Tomasz Wrona, 51. Speaking from orbit, he "
+    "said the view was stunning.\n"
+    "Asked about the cost, Varga said the two were not in competition. "
+    "\"Half of what we do is looking down,\" she said.\n"
+    "---\n"
+    "indirect | Tomasz Wrona | said | the view was stunning\n"
+    "indirect | Helen Varga | said | the two were not in competition\n"
+    "direct | Helen Varga | said | Half of what we do is looking down,\n",
     NULL};
 
 static void test_rules(void **state) {
@@ -346,7 +366,7 @@ static void test_rules(void **state) {
     failures += run_spec(f, name, &examples);
     fclose(f);
   }
-  assert_int_equal(examples, 23);
+  assert_int_equal(examples, 25);
   assert_int_equal(failures, 0);
 }
 
