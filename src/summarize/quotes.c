@@ -1315,11 +1315,13 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
         from++;
       v = from;
     }
-    for (; v < nw && v < from + 20; v++)
+    /* up to 28 words in: "Sophie, 27, a seasonal picker who comes to the
+     * valley every September and did not want to give her surname, said" */
+    for (; v < nw && v < from + 28; v++)
       if (nb__reporting_verb(w[v].p, w[v].n) &&
           !(w[v].n > 4 && memcmp(w[v].p + w[v].n - 3, "ing", 3) == 0))
         break;
-    if (v == from || v >= nw || v >= from + 20)
+    if (v == from || v >= nw || v >= from + 28)
       return;
     split_appositive(&at, w[from].p, (size_t)(w[v].p - w[from].p));
     if (!at.mention)

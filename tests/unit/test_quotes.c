@@ -353,6 +353,16 @@ static const char *const rules_spec[] = {
     "indirect | Tomasz Wrona | said | the view was stunning\n"
     "indirect | Helen Varga | said | the two were not in competition\n"
     "direct | Helen Varga | said | Half of what we do is looking down,\n",
+    "### a long description between the speaker and \"said\"\n"
+    "\"We lost half the crop,\" said grower Amandine Roux.\n"
+    "Sophie, 27, a seasonal picker who comes to the valley every September "
+    "and did not want to give her surname, said she did not know whether "
+    "there would be work. \"Now maybe two weeks,\" she said.\n"
+    "---\n"
+    "direct | Amandine Roux | said | We lost half the crop,\n"
+    "indirect | Sophie | said | she did not know whether there would be "
+    "work\n"
+    "direct | Sophie | said | Now maybe two weeks,\n",
     NULL};
 
 static void test_rules(void **state) {
@@ -366,7 +376,7 @@ static void test_rules(void **state) {
     failures += run_spec(f, name, &examples);
     fclose(f);
   }
-  assert_int_equal(examples, 25);
+  assert_int_equal(examples, 26);
   assert_int_equal(failures, 0);
 }
 
