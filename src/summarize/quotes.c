@@ -1305,10 +1305,12 @@ static void indirect(finder *f, size_t p, const char *t, size_t s0,
     text_from = (size_t)(comma + 1 - sp);
   } else {
     size_t v = 0, from = 0;
-    /* "Asked about the criticism, Varga said ...": the question is a
-     * lead-in; the speaker and the verb come after its comma */
+    /* "Asked about the criticism, Varga said ...", "In a statement posted
+     * on its website, Marsh Lane Events said ...": a lead-in phrase; the
+     * speaker and the verb come after its comma */
     if (nb__word_in(w[0].p, w[0].n,
                     (const char *const[]){"asked", "pressed", "questioned",
+                                          "in", "after", "at", "during",
                                           NULL})) {
       const char *comma = memchr(sp, ',', n < 160 ? n : 160);
       while (comma && from < nw && w[from].p < comma)

@@ -84,7 +84,8 @@ static const char *const org_words[] = {
     "microsoft", "google", "apple", "amazon", "facebook", "twitter",
     "report", "study", "survey", "statement", "website", "site", "post",
     "kcna", "yonhap", "xinhua", "tass", "bbc", "cnn", "afp", "nasa", "who",
-    "un", "eu", "nato", "ministry", "firm", "world", NULL};
+    "un", "eu", "nato", "ministry", "firm", "world", "ltd", "ltd.",
+    "limited", "plc", "llc", "gmbh", NULL};
 
 static const char *const pronouns_person[] = {"he", "she", "him", "her",
                                               "i", NULL};
@@ -709,13 +710,25 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
       !(hl > 3 && hw[hl - 1] == 's'))
     return NULL;
   if (definite) {
+    /* "the company said" after "Marsh Lane Events Ltd said" */
+    int firm = nb__word_in(hw, hl,
+                           (const char *const[]){"company", "firm", "business",
+                                                 "operator", "organisers",
+                                                 "organizers", NULL});
     nb__entity *best = NULL;
     for (size_t i = WINDOW(c); i < c->n; i++) {
       nb__entity *e = &c->e[i];
+      const char *last = strrchr(e->name, ' ');
+      last = last ? last + 1 : e->name;
       if ((contains_word(e->description, hw, hl) ||
            contains_word(e->name, hw, hl) ||
            (e->kind == NB__PERSON && e->head && strlen(e->head) == hl &&
-            strncasecmp(e->head, hw, hl) == 0)) &&
+            strncasecmp(e->head, hw, hl) == 0) ||
+           (firm && e->kind != NB__ROLE &&
+            nb__word_in(last, strlen(last),
+                        (const char *const[]){"ltd", "ltd.", "limited", "inc",
+                                              "inc.", "plc", "llc", "corp",
+                                              "corp.", "gmbh", NULL}))) &&
           (!best || e->last > best->last))
         best = e;
     }

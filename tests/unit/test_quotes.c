@@ -363,6 +363,14 @@ static const char *const rules_spec[] = {
     "indirect | Sophie | said | she did not know whether there would be "
     "work\n"
     "direct | Sophie | said | Now maybe two weeks,\n",
+    "### \"In a statement ..., X said\": a lead-in phrase; \"the company\" "
+    "is the company named before\n"
+    "In a statement posted on its website late on Monday, Marsh Lane Events "
+    "Ltd said it had sold too few tickets. \"We are heartbroken,\" the "
+    "company said.\n"
+    "---\n"
+    "indirect | Marsh Lane Events Ltd | said | it had sold too few tickets\n"
+    "direct | Marsh Lane Events Ltd | said | We are heartbroken,\n",
     NULL};
 
 static void test_rules(void **state) {
@@ -376,7 +384,7 @@ static void test_rules(void **state) {
     failures += run_spec(f, name, &examples);
     fclose(f);
   }
-  assert_int_equal(examples, 26);
+  assert_int_equal(examples, 27);
   assert_int_equal(failures, 0);
 }
 
