@@ -931,9 +931,12 @@ static int full_name_chunk(const char *p, size_t n) {
 /* The full name ("Alasdair MacLeod") that ends with the word surname in
  * the paragraphs up to the current one, before the sentence at end: the
  * first one (the name as introduced), when a capitalized word that no
- * sentence opens with precedes the surname. */
+ * sentence opens with precedes the surname.  *role: the role a title just
+ * before it stands for ("Transport Minister Adrian Kovač": "minister"), or
+ * NULL. */
 static const char *full_name_before(finder *f, const char *end,
-                                    const char *surname, size_t *len) {
+                                    const char *surname, size_t *len,
+                                    const char **role) {
   size_t sl = strlen(surname);
   /* names are introduced near the top: read at most 32 KB from the start */
   size_t left = f->name_scan_left < 32768 ? f->name_scan_left : 32768;
@@ -963,6 +966,12 @@ static const char *full_name_before(finder *f, const char *end,
           nb__is_lower_cp(nb__cp_at(g0, gl, gl - 1, NULL)) &&
           !nb__sentence_opener(g0, gl) && !nb__word_in(g0, gl, np_openers)) {
         *len = (size_t)(h + sl - g0);
+        const char *w1 = g0, *w0;
+        while (w1 > t && w1[-1] == ' ')
+          w1--;
+        for (w0 = w1; w0 > t && w0[-1] != ' ';)
+          w0--;
+        *role = w0 < w1 ? nb__title_role(w0, (size_t)(w1 - w0)) : NULL;
         return g0;
       }
     }
@@ -985,7 +994,8 @@ static nb__entity *resolve_name(finder *f, const char *end, const char *m,
       (keep && e->kind != NB__PERSON))
     return e;
   size_t fl;
-  const char *full = full_name_before(f, end, e->name, &fl);
+  const char *role = NULL;
+  const char *full = full_name_before(f, end, e->name, &fl, &role);
   if (!full && keep)
     return e;
   int gender = e->gender; /* "Mr Lafont" */
@@ -993,24 +1003,9 @@ static nb__entity *resolve_name(finder *f, const char *end, const char *m,
   e = full ? nb__cast_resolve(&f->cast, full, fl, d, dn) : NULL;
   if (e && !e->gender)
     e->gender = gender;
-  /* the title the full name was introduced with ("Transport Minister
-   * Adrian Kovač"): "the minister" is him later */
-  if (e && !e->head && full) {
-    const char *t0 = NULL; /* the start of the paragraph that holds it */
-    for (size_t p = 0; p <= f->cur_para && p < f->a->n_paras && !t0; p++) {
-      uintptr_t a = (uintptr_t)f->a->paras[p], x = (uintptr_t)full;
-      if (x >= a && x < a + f->plen[p])
-        t0 = f->a->paras[p];
-    }
-    const char *w1 = full;
-    while (t0 && w1 > t0 && w1[-1] == ' ')
-      w1--;
-    const char *w0 = w1;
-    while (t0 && w0 > t0 && w0[-1] != ' ')
-      w0--;
-    if (w0 < w1)
-      e->head = nb__title_role(w0, (size_t)(w1 - w0));
-  }
+  /* the title it was introduced with: "the minister" is him later */
+  if (e && !e->head)
+    e->head = role;
   return e;
 }
 

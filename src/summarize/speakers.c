@@ -552,30 +552,16 @@ nb__entity *nb__cast_resolve(nb__cast *c, const char *m, size_t mn,
       if (!nb__word_in(t[k].p, t[k].n, particles))
         caps++;
     }
-    int org_tail = 0;
-    for (size_t i = k; i < head; i++) {
-      char low[32];
-      size_t l = t[i].n < 31 ? t[i].n : 31;
-      for (size_t q = 0; q < l; q++)
-        low[q] = (char)tolower((unsigned char)t[i].p[q]);
-      low[l] = 0;
-      if (nb__word_in(low, l, org_words))
-        org_tail = 1;
-    }
+    int org_tail = 0; /* nb__word_in ignores case */
+    for (size_t i = k; i < head; i++)
+      org_tail |= nb__word_in(t[i].p, t[i].n, org_words);
     if (!org_tail)
       name_from = k;
   }
   int named = name_from < head;
   int org = 0;
-  for (size_t i = name_from; i < head; i++) {
-    char low[32];
-    size_t l = t[i].n < 31 ? t[i].n : 31;
-    for (size_t q = 0; q < l; q++)
-      low[q] = (char)tolower((unsigned char)t[i].p[q]);
-    low[l] = 0;
-    if (nb__word_in(low, l, org_words) && tok_cap(t[i].p, t[i].n))
-      org = 1;
-  }
+  for (size_t i = name_from; i < head; i++)
+    org |= nb__word_in(t[i].p, t[i].n, org_words) && tok_cap(t[i].p, t[i].n);
   if (named && head - name_from == 1 && tok_is_acronym(t[name_from]))
     org = 1;
 

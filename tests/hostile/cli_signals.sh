@@ -18,6 +18,16 @@ wait_for_tmp() {
   return 1
 }
 
+# gone PID: true once the process has ended, waiting at most 3 s.
+gone() {
+  i=0
+  while kill -0 "$1" 2>/dev/null && [ $i -lt 30 ]; do
+    sleep 0.1
+    i=$((i + 1))
+  done
+  ! kill -0 "$1" 2>/dev/null
+}
+
 for sig in INT TERM INT-INT; do
   printf 'old good' >keep.wav
   printf 'old transcript' >keep.vtt
@@ -44,12 +54,7 @@ for sig in INT TERM INT-INT; do
   check "$sig: temporary files left: $(ls)" no_temp_files .
   # Workers see their pipe close and leave; give them 3 s.
   for w in $workers; do
-    i=0
-    while kill -0 "$w" 2>/dev/null && [ $i -lt 30 ]; do
-      sleep 0.1
-      i=$((i + 1))
-    done
-    check "$sig: worker $w still running 3 s later" sh -c "! kill -0 $w 2>/dev/null"
+    check "$sig: worker $w still running 3 s later" gone "$w"
   done
 done
 
@@ -73,11 +78,6 @@ check "KILL: no worker to watch" [ -n "$tree" ]
 kill -KILL "$pid"
 wait "$pid" 2>/dev/null
 for w in $tree; do
-  i=0
-  while kill -0 "$w" 2>/dev/null && [ $i -lt 30 ]; do
-    sleep 0.1
-    i=$((i + 1))
-  done
-  check "KILL: process $w still running 3 s after the main one died" sh -c "! kill -0 $w 2>/dev/null"
+  check "KILL: process $w still running 3 s after the main one died" gone "$w"
 done
 finish
