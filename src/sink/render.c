@@ -461,7 +461,7 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
       warn_failed(&R, i, se.msg[0] ? se.msg : "speech synthesis failed");
     } else if (cs != NB_OK) {
       st = nb_err_set(e, cs, "%s", se.msg);
-      nb_tts_audio_release(&a);
+      nb_tts_audio_release(tts, &a);
       break;
     } else {
       /* Sentence and word starts, made absolute by the running count. */
@@ -476,7 +476,7 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
       st = emit(&R, a.pcm, a.n);
       R.pos += a.n;
     }
-    nb_tts_audio_release(&a);
+    nb_tts_audio_release(tts, &a);
     ts->end = R.pos;
     if (st)
       break;

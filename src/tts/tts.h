@@ -29,17 +29,22 @@ typedef struct nb_tts_event {
   uint32_t length;   /* characters (words) */
 } nb_tts_event;
 
-/* One segment's audio, owned by the caller after nb_tts_collect: free with
- * nb_tts_audio_release. */
+typedef struct nb_tts nb_tts;
+
+/* One segment's audio, owned by the caller after nb_tts_collect: give it
+ * back with nb_tts_audio_release. */
 typedef struct nb_tts_audio {
   int16_t *pcm;
   size_t n; /* samples */
   nb_tts_event *events;
   size_t n_events;
+  size_t cap; /* room in pcm, in samples (for reuse) */
 } nb_tts_audio;
-void nb_tts_audio_release(nb_tts_audio *a);
-
-typedef struct nb_tts nb_tts;
+/* Frees the audio, or keeps its sample buffer in t for a later segment
+ * (t may be NULL: freed).  Reused buffers are pages already mapped: a fresh
+ * buffer costs a page fault per 4 KB, which on a virtual machine was a
+ * fifth of the main process's time. */
+void nb_tts_audio_release(nb_tts *t, nb_tts_audio *a);
 
 typedef struct nb_tts_opts {
   unsigned jobs;         /* worker processes; 0 = number of cores */

@@ -384,6 +384,16 @@ typedef struct worker {
   char *end;     /* the REP_END payload: events or a message */
 } worker;
 
+/* Sample buffers given back, kept for the next segments: at most
+ * POOL_MAX of them, POOL_BYTES in all. */
+#define POOL_MAX 64
+#define POOL_BYTES ((size_t)48 << 20)
+
+typedef struct pcm_buf {
+  int16_t *p;
+  size_t cap; /* samples */
+} pcm_buf;
+
 struct nb_tts {
   worker w[MAX_JOBS];
   unsigned n_w;
@@ -392,10 +402,39 @@ struct nb_tts {
   seg *segs;
   size_t n_segs, cap_segs;
   size_t low; /* no id below it waits for a worker */
+  pcm_buf pool[POOL_MAX];
+  unsigned n_pool;
+  size_t pool_bytes;
 };
 
-static void worker_reset_reply(worker *w) {
-  free(w->pcm);
+static void pool_put(nb_tts *t, int16_t *p, size_t cap) {
+  if (!p)
+    return;
+  size_t bytes = cap * sizeof *p;
+  if (!t || t->n_pool == POOL_MAX || t->pool_bytes + bytes > POOL_BYTES) {
+    free(p);
+    return;
+  }
+  t->pool[t->n_pool++] = (pcm_buf){p, cap};
+  t->pool_bytes += bytes;
+}
+
+/* The largest buffer kept (fewest reallocations), or a new one. */
+static pcm_buf pool_take(nb_tts *t, size_t want) {
+  unsigned best = t->n_pool;
+  for (unsigned i = 0; i < t->n_pool; i++)
+    if (best == t->n_pool || t->pool[i].cap > t->pool[best].cap)
+      best = i;
+  if (best == t->n_pool)
+    return (pcm_buf){nb_xmalloc(want * sizeof(int16_t)), want};
+  pcm_buf b = t->pool[best];
+  t->pool[best] = t->pool[--t->n_pool];
+  t->pool_bytes -= b.cap * sizeof *b.p;
+  return b;
+}
+
+static void worker_reset_reply(nb_tts *t, worker *w) {
+  pool_put(t, w->pcm, w->cap);
   free(w->end);
   w->pcm = NULL;
   w->end = NULL;
@@ -469,13 +508,13 @@ static int spawn(nb_tts *t, worker *w) {
   w->fd = sv[0];
   w->busy = 0;
   w->fresh = 1;
-  worker_reset_reply(w);
+  worker_reset_reply(t, w);
   return 0;
 }
 
 /* Ends a worker (killing it if it still runs) and reaps it; *how describes
  * the way it ended when it was not killed by us. */
-static void reap(worker *w, int kill_it, char *how, size_t how_len) {
+static void reap(nb_tts *t, worker *w, int kill_it, char *how, size_t how_len) {
   if (w->fd >= 0)
     close(w->fd);
   w->fd = -1;
@@ -500,7 +539,7 @@ static void reap(worker *w, int kill_it, char *how, size_t how_len) {
   }
   w->pid = 0;
   w->busy = 0;
-  worker_reset_reply(w);
+  worker_reset_reply(t, w);
 }
 
 static void seg_fail(nb_tts *t, size_t id, const char *msg) {
@@ -519,7 +558,7 @@ static void worker_lost(nb_tts *t, worker *w, int kill_it, const char *why) {
   char how[128];
   int busy = w->busy;
   size_t id = w->id;
-  reap(w, kill_it, how, sizeof how);
+  reap(t, w, kill_it, how, sizeof how);
   if (busy)
     seg_fail(t, id, why ? why : how);
   /* No replacement: its chunk is free for the others (a fresh child). */
@@ -553,7 +592,7 @@ static int dispatch(nb_tts *t, worker *w, size_t id) {
   w->id = id;
   w->next = id + 1;
   w->deadline = now_ms() + t->timeout_ms;
-  worker_reset_reply(w);
+  worker_reset_reply(t, w);
   /* Ten seconds a character and a minute more: eSpeak's slowest rate makes
    * far less.  Beyond it the worker is broken, not eloquent. */
   w->max_n = ((size_t)h.text_len * 10 + 60) * NB_TTS_RATE;
@@ -648,7 +687,9 @@ static void finish_segment(nb_tts *t, worker *w) {
     s->status = NB_OK;
     s->audio.pcm = w->pcm;
     s->audio.n = w->n;
+    s->audio.cap = w->cap;
     w->pcm = NULL;
+    w->cap = 0;
     size_t ne = w->hdr.len / (4 * sizeof(uint32_t));
     s->audio.events = ne ? nb_xmalloc(ne * sizeof *s->audio.events) : NULL;
     s->audio.n_events = ne;
@@ -671,12 +712,12 @@ static void finish_segment(nb_tts *t, worker *w) {
     }
   }
   w->busy = 0;
-  worker_reset_reply(w);
+  worker_reset_reply(t, w);
 }
 
 /* Checks a frame header and makes room for its payload.  0, or -1 when
  * the worker broke the protocol. */
-static int frame_begin(worker *w) {
+static int frame_begin(nb_tts *t, worker *w) {
   const rep_hdr *h = &w->hdr;
   if (h->magic != REP_MAGIC || h->id != w->id)
     return -1;
@@ -684,10 +725,13 @@ static int frame_begin(worker *w) {
     size_t k = h->len / sizeof(int16_t);
     if (h->len % sizeof(int16_t) || k > STREAM_SAMPLES || w->n + k > w->max_n)
       return -1;
+    if (!w->pcm) {
+      pcm_buf b = pool_take(t, (size_t)1 << 17);
+      w->pcm = b.p;
+      w->cap = b.cap;
+    }
     if (w->n + k > w->cap) {
-      /* Doubling: realloc moves a large block by remapping it, not by
-       * copying. */
-      size_t cap = w->cap ? w->cap : (size_t)1 << 17;
+      size_t cap = w->cap;
       while (cap < w->n + k)
         cap *= 2;
       w->pcm = nb_xrealloc(w->pcm, cap * sizeof *w->pcm);
@@ -731,7 +775,7 @@ static int worker_read(nb_tts *t, worker *w) {
     }
     w->got = 0;
     if (!w->in_payload) {
-      if (frame_begin(w) < 0)
+      if (frame_begin(t, w) < 0)
         return -1;
       w->in_payload = 1;
       continue;
@@ -886,10 +930,10 @@ nb_status nb_tts_collect(nb_tts *t, size_t id, nb_tts_audio *out, nb_err *e) {
   return NB_OK;
 }
 
-void nb_tts_audio_release(nb_tts_audio *a) {
+void nb_tts_audio_release(nb_tts *t, nb_tts_audio *a) {
   if (!a)
     return;
-  free(a->pcm);
+  pool_put(t, a->pcm, a->cap);
   free(a->events);
   memset(a, 0, sizeof *a);
 }
@@ -903,14 +947,16 @@ void nb_tts_close(nb_tts *t) {
     return;
   for (unsigned i = 0; i < t->n_w; i++)
     if (t->w[i].pid)
-      reap(&t->w[i], 1, NULL, 0);
+      reap(t, &t->w[i], 1, NULL, 0);
   for (size_t i = 0; i < t->n_segs; i++) {
     seg *s = &t->segs[i];
     free(s->text);
     free(s->voice);
     free(s->msg);
-    nb_tts_audio_release(&s->audio);
+    nb_tts_audio_release(NULL, &s->audio);
   }
+  for (unsigned i = 0; i < t->n_pool; i++)
+    free(t->pool[i].p);
   free(t->segs);
   free(t);
 }

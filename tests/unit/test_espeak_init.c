@@ -70,7 +70,7 @@ static void test_newsbrief_init_leaves_home_alone(void **state) {
   nb_tts_audio a;
   assert_int_equal(nb_tts_collect(t, 0, &a, &e), NB_OK);
   assert_true(a.n > 1000);
-  nb_tts_audio_release(&a);
+  nb_tts_audio_release(t, &a);
   nb_tts_close(t);
   assert_false(exists(home, ".config/pulse"));
   assert_false(exists(home, ".config"));

@@ -79,7 +79,7 @@ static size_t collect_ok(nb_tts *t, size_t id) {
   }
   assert_true(words > 0);
   size_t n = a.n;
-  nb_tts_audio_release(&a);
+  nb_tts_audio_release(t, &a);
   return n;
 }
 
@@ -132,7 +132,7 @@ static void test_word_events_match_text(void **state) {
       words++;
     }
   assert_int_equal(words, 5);
-  nb_tts_audio_release(&a);
+  nb_tts_audio_release(t, &a);
   nb_tts_close(t);
 }
 
@@ -227,7 +227,7 @@ static size_t samples_of(nb_tts *t, size_t id, int16_t **out) {
   *out = a.pcm;
   a.pcm = NULL;
   size_t n = a.n;
-  nb_tts_audio_release(&a);
+  nb_tts_audio_release(t, &a);
   return n;
 }
 
@@ -338,7 +338,7 @@ static shape shape_of(nb_tts *t, size_t id) {
     if (a.events[i].type == NB_TTS_WORD && s.words < 32)
       s.pos[s.words++] = a.events[i].text_pos;
   s.n = a.n;
-  nb_tts_audio_release(&a);
+  nb_tts_audio_release(t, &a);
   return s;
 }
 
@@ -469,7 +469,7 @@ static void test_crash_vectors(void **state) {
     nb_status st = collect(t, id++, &a, &e);
     if (st != NB_OK)
       fail_msg("%s, sanitized: %s", vec[i].file, e.msg);
-    nb_tts_audio_release(&a);
+    nb_tts_audio_release(t, &a);
     st = collect(t, id++, &a, &e);
     if (vec[i].raw_crashes && st == NB_OK)
       fail_msg("%s no longer crashes raw eSpeak: re-check ESPEAK.md",
@@ -478,7 +478,7 @@ static void test_crash_vectors(void **state) {
       fail_msg("%s raw: %s", vec[i].file, e.msg);
     if (st != NB_OK)
       assert_non_null(strstr(e.msg, "synthesizer crashed"));
-    nb_tts_audio_release(&a);
+    nb_tts_audio_release(t, &a);
   }
   nb_tts_close(t);
   assert_no_children();
@@ -526,7 +526,7 @@ static void test_collect_misuse(void **state) {
   nb_tts_submit(t, 0, "", &v);
   /* Empty text is a segment of (almost) no audio, not an error. */
   assert_int_equal(collect(t, 0, &a, &e), NB_OK);
-  nb_tts_audio_release(&a);
+  nb_tts_audio_release(t, &a);
   assert_int_equal(collect(t, 0, &a, &e), NB_USAGE);
   /* Closing with segments still queued or running reaps everything. */
   for (size_t i = 1; i < 6; i++)
