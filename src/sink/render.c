@@ -48,8 +48,6 @@ typedef struct render {
   size_t rout_cap;
   float *lout; /* limiter output */
   size_t lout_cap;
-  float *inter; /* interleaved frames */
-  size_t inter_cap;
   /* live */
   nb__player *player;
   /* timeline */
@@ -103,17 +101,8 @@ static float *grow(float *p, size_t *cap, size_t n) {
   return p;
 }
 
-/* Writes mono frames to the file, duplicating them when it is stereo. */
 static nb_status file_put(render *R, const float *mono, size_t n) {
-  if (n == 0)
-    return NB_OK;
-  if (R->channels == 1)
-    return nb__file_write(R->file, mono, n, R->e);
-  R->inter = grow(R->inter, &R->inter_cap, n * R->channels);
-  for (size_t i = 0; i < n; i++)
-    for (unsigned c = 0; c < R->channels; c++)
-      R->inter[i * R->channels + c] = mono[i];
-  return nb__file_write(R->file, R->inter, n, R->e);
+  return n ? nb__file_write(R->file, mono, n, R->e) : NB_OK;
 }
 
 /* 22,050 Hz mono float to the file's rate, then (pass two) the limiter. */
@@ -238,6 +227,8 @@ static nb_status emit(render *R, const int16_t *pcm, size_t n) {
     nb__meter_add(R->meter, f, n);
     return spool_put(R, pcm, n);
   }
+  if (!R->rs && pcm) /* eSpeak's own samples, as they are */
+    return nb__file_write_s16(R->file, pcm, n, R->e);
   return file_stage(R, NULL, to_float(R, pcm, n), n, 0);
 }
 
@@ -525,7 +516,6 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
   free(R.fin);
   free(R.rout);
   free(R.lout);
-  free(R.inter);
   nb__timeline_release(&R.tl);
   if (!st && res) {
     res->duration = (double)R.pos / NB_TTS_RATE;

@@ -36,16 +36,18 @@ typedef struct nb__file_meta {
   const char *title, *artist, *album, *date, *comment;
 } nb__file_meta;
 
-/* An audio file being written to a temporary name beside path.  Samples are
- * float in [-1, 1], interleaved.  commit renames it over path (after an
+/* An audio file being written to a temporary name beside path.  Frames are
+ * mono, float in [-1, 1] or eSpeak's 16 bits, written to every channel.  commit renames it over path (after an
  * fsync when durable); abort (also after a failed write or commit) removes
  * it.  Every error names the path. */
 typedef struct nb__file_sink nb__file_sink;
 nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
                         int durable, const nb__file_meta *meta,
                         nb__file_sink **out, nb_err *e);
-nb_status nb__file_write(nb__file_sink *f, const float *frames, size_t n,
+nb_status nb__file_write(nb__file_sink *f, const float *mono, size_t n,
                          nb_err *e);
+nb_status nb__file_write_s16(nb__file_sink *f, const int16_t *mono, size_t n,
+                             nb_err *e);
 nb_status nb__file_commit(nb__file_sink *f, nb_err *e); /* frees f */
 void nb__file_abort(nb__file_sink *f);                   /* frees f; NULL ok */
 

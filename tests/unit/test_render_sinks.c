@@ -59,19 +59,23 @@ static void check_format(const char *name, unsigned rate, unsigned channels,
   assert_int_equal(nb__file_open(p, rate, channels, 0, &meta, &f, &e), NB_OK);
   size_t n = rate; /* one second */
   float *x = tone(rate, 440, 0.5, n);
-  float *inter = malloc(n * channels * sizeof *inter);
-  for (size_t i = 0; i < n; i++)
-    for (unsigned c = 0; c < channels; c++)
-      inter[i * channels + c] = x[i];
-  assert_int_equal(nb__file_write(f, inter, n, &e), NB_OK);
+  assert_int_equal(nb__file_write(f, x, n, &e), NB_OK); /* mono in */
   assert_int_equal(nb__file_commit(f, &e), NB_OK);
-  free(x);
-  free(inter);
   SF_INFO info = {0};
   SNDFILE *sf = sf_open(p, SFM_READ, &info);
   assert_non_null(sf);
   assert_int_equal(info.samplerate, (int)rate);
   assert_int_equal(info.channels, (int)channels);
+  if (exact_len) { /* lossless: every channel is the mono signal */
+    float *back = malloc(n * channels * sizeof *back);
+    assert_int_equal(sf_readf_float(sf, back, (sf_count_t)n), (sf_count_t)n);
+    for (size_t i = 0; i < n; i++)
+      for (unsigned c = 0; c < channels; c++)
+        assert_true(fabsf(back[i * channels + c] - x[i]) <= 1.0f / 32768);
+    free(back);
+    sf_seek(sf, 0, SEEK_SET);
+  }
+  free(x);
   if (exact_len)
     assert_int_equal(info.frames, (sf_count_t)n);
   else /* lossy codecs pad to whole frames */
@@ -121,6 +125,75 @@ static void test_wav_exact(void **state) {
   sf_close(sf);
   for (int i = 0; i < 65536; i++)
     assert_int_equal(got[i], want[i]);
+}
+
+/* The sink turns float into 16 bits itself (big blocks, one write each):
+ * it must give exactly the samples libsndfile's own conversion gives,
+ * clipping and ties included.  And 16-bit input goes out unchanged, to
+ * every channel. */
+static void test_s16_as_libsndfile(void **state) {
+  (void)state;
+  enum { N = 100000 };
+  float *x = malloc(N * sizeof *x);
+  unsigned r = 12345;
+  for (int i = 0; i < N; i++) {
+    r = r * 1103515245u + 12345u;
+    float u = (float)((r >> 8) & 0xffff) / 65536.0f; /* [0, 1) */
+    switch (i % 4) {
+    case 0: x[i] = u * 2.4f - 1.2f; break;                  /* past full scale */
+    case 1: x[i] = ((float)(int)(u * 65536) - 32768 + 0.5f) / 32768; break; /* ties */
+    case 2: x[i] = (float)(i % 7 - 3) * (i % 3 ? 1e-7f : 1.0f / 65536); break; /* tiny */
+    default: x[i] = (i % 8 == 3) ? 1.0f : -1.0f; break;      /* the ends */
+    }
+  }
+  nb_err e = {0};
+  nb__file_sink *f = NULL;
+  assert_int_equal(nb__file_open(path_in("ours.wav"), 44100, 1, 0, NULL, &f, &e),
+                   NB_OK);
+  assert_int_equal(nb__file_write(f, x, N, &e), NB_OK);
+  assert_int_equal(nb__file_commit(f, &e), NB_OK);
+  SF_INFO info = {.samplerate = 44100, .channels = 1,
+                  .format = SF_FORMAT_WAV | SF_FORMAT_PCM_16};
+  SNDFILE *sf = sf_open(path_in("theirs.wav"), SFM_WRITE, &info);
+  assert_non_null(sf);
+  sf_command(sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
+  assert_int_equal(sf_writef_float(sf, x, N), N);
+  sf_close(sf);
+  int16_t *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+  const char *names[2] = {"ours.wav", "theirs.wav"};
+  int16_t *bufs[2] = {a, b};
+  for (int k = 0; k < 2; k++) {
+    SF_INFO in = {0};
+    sf = sf_open(path_in(names[k]), SFM_READ, &in);
+    assert_non_null(sf);
+    assert_int_equal(sf_readf_short(sf, bufs[k], N), N);
+    sf_close(sf);
+  }
+  for (int i = 0; i < N; i++)
+    if (a[i] != b[i])
+      fail_msg("sample %d (%.9g): ours %d, libsndfile %d", i, x[i], a[i], b[i]);
+  /* 16-bit frames to a stereo FLAC: both channels, unchanged. */
+  for (int i = 0; i < N; i++)
+    a[i] = (int16_t)(i * 7 - 32768);
+  assert_int_equal(nb__file_open(path_in("s16.flac"), 22050, 2, 0, NULL, &f, &e),
+                   NB_OK);
+  assert_int_equal(nb__file_write_s16(f, a, N, &e), NB_OK);
+  assert_int_equal(nb__file_commit(f, &e), NB_OK);
+  SF_INFO in = {0};
+  sf = sf_open(path_in("s16.flac"), SFM_READ, &in);
+  assert_non_null(sf);
+  assert_int_equal(in.channels, 2);
+  int16_t *st = malloc(2 * N * sizeof *st);
+  assert_int_equal(sf_readf_short(sf, st, N), N);
+  sf_close(sf);
+  for (int i = 0; i < N; i++) {
+    assert_int_equal(st[2 * i], a[i]);
+    assert_int_equal(st[2 * i + 1], a[i]);
+  }
+  free(st);
+  free(a);
+  free(b);
+  free(x);
 }
 
 static void test_abort_keeps_old(void **state) {
@@ -321,6 +394,7 @@ int main(void) {
       cmocka_unit_test(test_kind_of),
       cmocka_unit_test(test_formats),
       cmocka_unit_test(test_wav_exact),
+      cmocka_unit_test(test_s16_as_libsndfile),
       cmocka_unit_test(test_abort_keeps_old),
       cmocka_unit_test(test_unwritable_dir),
       cmocka_unit_test(test_write_limit),
