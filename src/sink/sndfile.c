@@ -154,10 +154,14 @@ nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
  * against libsndfile itself: doing it here changes no sample. */
 static int16_t to_s16(float x) {
   float v = x * 2147483648.0f;
-  int32_t w = v >= 2147483647.0f    ? INT32_MAX
-              : v <= -2147483648.0f ? INT32_MIN
-                                    : (int32_t)lrintf(v);
-  return (int16_t)(w >> 16);
+  v = v > -2147483648.0f ? v : -2147483648.0f; /* (NaN too) */
+  v = v < 2147483520.0f ? v : 2147483520.0f;   /* the float below 2^31 */
+  /* lrintf without the library call (this loop is hot): adding and taking
+   * away 2^23 rounds to the nearest integer, ties to even, as lrintf does;
+   * from 2^23 up every float is an integer already. */
+  float big = copysignf(8388608.0f, v);
+  float r = fabsf(v) < 8388608.0f ? (v + big) - big : v;
+  return (int16_t)((int32_t)r >> 16);
 }
 
 static void *room(void *p, size_t *cap, size_t n, size_t size) {
@@ -179,29 +183,33 @@ static nb_status put_block(nb__file_sink *f, const float *f32,
   errno = 0;
   if (f32 ? f->kind == NB__FILE_WAV
           : f->kind == NB__FILE_WAV || f->kind == NB__FILE_FLAC) {
-    const int16_t *out = s16;
     if (f32 || ch > 1) {
-      f->s16 = room(f->s16, &f->s16_cap, n * ch, sizeof *f->s16);
-      for (size_t i = 0; i < n; i++) {
-        int16_t v = f32 ? to_s16(f32[i]) : s16[i];
-        for (unsigned c = 0; c < ch; c++)
-          f->s16[i * ch + c] = v;
+      int16_t *y = f->s16 = room(f->s16, &f->s16_cap, n * ch, sizeof *y);
+      if (f32) {
+        for (size_t i = 0; i < n; i++) /* a plain loop: it vectorizes */
+          y[i] = to_s16(f32[i]);
+        s16 = y;
       }
-      out = f->s16;
+      for (size_t i = n; ch > 1 && i-- > 0;) /* mono to every channel */
+        for (unsigned c = 0; c < ch; c++)
+          y[i * ch + c] = s16[i];
+      s16 = y;
     }
-    w = sf_writef_short(f->sf, out, (sf_count_t)n);
+    w = sf_writef_short(f->sf, s16, (sf_count_t)n);
   } else {
-    const float *out = f32;
     if (!f32 || ch > 1) {
-      f->f32 = room(f->f32, &f->f32_cap, n * ch, sizeof *f->f32);
-      for (size_t i = 0; i < n; i++) {
-        float v = f32 ? f32[i] : s16[i] * (1.0f / 32768);
-        for (unsigned c = 0; c < ch; c++)
-          f->f32[i * ch + c] = v;
+      float *y = f->f32 = room(f->f32, &f->f32_cap, n * ch, sizeof *y);
+      if (!f32) {
+        for (size_t i = 0; i < n; i++)
+          y[i] = s16[i] * (1.0f / 32768);
+        f32 = y;
       }
-      out = f->f32;
+      for (size_t i = n; ch > 1 && i-- > 0;)
+        for (unsigned c = 0; c < ch; c++)
+          y[i * ch + c] = f32[i];
+      f32 = y;
     }
-    w = sf_writef_float(f->sf, out, (sf_count_t)n);
+    w = sf_writef_float(f->sf, f32, (sf_count_t)n);
   }
   if (w != (sf_count_t)n)
     return sf_fail(e, f->tmp.path, f->sf, errno);

@@ -139,11 +139,19 @@ static void test_s16_as_libsndfile(void **state) {
   for (int i = 0; i < N; i++) {
     r = r * 1103515245u + 12345u;
     float u = (float)((r >> 8) & 0xffff) / 65536.0f; /* [0, 1) */
-    switch (i % 4) {
+    switch (i % 6) {
     case 0: x[i] = u * 2.4f - 1.2f; break;                  /* past full scale */
     case 1: x[i] = ((float)(int)(u * 65536) - 32768 + 0.5f) / 32768; break; /* ties */
     case 2: x[i] = (float)(i % 7 - 3) * (i % 3 ? 1e-7f : 1.0f / 65536); break; /* tiny */
-    default: x[i] = (i % 8 == 3) ? 1.0f : -1.0f; break;      /* the ends */
+    case 3: x[i] = (i % 12 == 3) ? 1.0f : -1.0f; break;     /* the ends */
+    case 4: { /* within a step of 32-bit rounding of a 16-bit boundary */
+      static const float d[] = {-0.75f, -0.5f, -0.25f, 0.25f, 0.5f, 0.75f};
+      x[i] = ((float)((int)(u * 254) - 127) * 65536 + d[i % 5]) / 2147483648.0f;
+      break;
+    }
+    default: /* 2^22..2^24 at 32 bits: where float steps are 1/2 and 1 */
+      x[i] = (4194304.0f + u * 12582912.0f) / 2147483648.0f * (i % 12 == 5 ? 1 : -1);
+      break;
     }
   }
   nb_err e = {0};
