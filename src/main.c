@@ -44,7 +44,7 @@ enum {
   O_FORMAT = 256, O_LEAD, O_MAXQ, O_VOICE, O_LANG, O_FULL, O_QSTYLE, O_PLAY,
   O_DEVICE, O_TRANSCRIPT, O_CHAPTERS, O_SEGMENTS, O_JOBS, O_RATE, O_CHANNELS,
   O_LOUDNESS, O_TITLE, O_ARTIST, O_DATE, O_CONFIG, O_NOW, O_FOLLOW, O_TIMEOUT,
-  O_QUIET, O_VERBOSE, O_HELP, O_FRAME, O_MAXSTORIES, O_MAXMIN
+  O_QUIET, O_VERBOSE, O_HELP, O_FRAME, O_MAXSTORIES, O_MAXMIN, O_SPEED
 };
 
 typedef struct opts {
@@ -64,6 +64,7 @@ typedef struct opts {
   int quiet, verbose, frame;
   unsigned max_stories;
   double max_minutes;
+  double speed; /* 0: the profile's */
 } opts;
 
 static const struct option long_opts[] = {
@@ -74,6 +75,7 @@ static const struct option long_opts[] = {
     {"max-minutes", required_argument, 0, O_MAXMIN},
     {"voice", required_argument, 0, O_VOICE},
     {"lang", required_argument, 0, O_LANG},
+    {"speed", required_argument, 0, O_SPEED},
     {"full", no_argument, 0, O_FULL},
     {"quote-style", required_argument, 0, O_QSTYLE},
     {"output", required_argument, 0, 'o'},
@@ -141,7 +143,7 @@ static const char *option_group(int id) {
     return "f";
   case O_LEAD: case O_MAXQ: case O_FOLLOW: case O_TIMEOUT:
     return "r";
-  case O_VOICE: case O_LANG: case O_FULL: case O_QSTYLE: case O_DATE:
+  case O_VOICE: case O_LANG: case O_SPEED: case O_FULL: case O_QSTYLE: case O_DATE:
   case O_TITLE: case O_FRAME: case O_MAXSTORIES: case O_MAXMIN:
     return "s";
   case 'j':
@@ -170,6 +172,8 @@ static void help_options(FILE *f, const char *groups) {
           "                           (default newsroom; see newsbrief voices)\n"
           "  --lang CODE              eSpeak language for every voice, e.g. en-gb, fr\n"
           "                           (default: the profile's)\n"
+          "  --speed F                speak F times as fast, 0.5 to 3 (every voice's\n"
+          "                           rate times F, pauses divided by F; default 1)\n"
           "  --full                   the whole article in order, not the briefing cut\n"
           "  --max-stories N          at most N stories, in input order (default all)\n"
           "  --max-minutes M          stop adding stories past about M minutes of\n"
@@ -307,6 +311,14 @@ static int parse_options(const command *c, opts *o, int argc, char **argv) {
       if (!parse_uint("--max-stories", optarg, 1, 100000, &o->max_stories))
         return EXIT_USAGE;
       break;
+    case O_SPEED: {
+      char *end;
+      double v = strtod(optarg, &end);
+      if (end == optarg || *end || !(v >= NB_SPEED_MIN && v <= NB_SPEED_MAX))
+        return usage_error("--speed takes a factor from 0.5 to 3, not '%s'", optarg);
+      o->speed = v;
+      break;
+    }
     case O_MAXMIN: {
       char *end;
       double v = strtod(optarg, &end);
@@ -522,6 +534,8 @@ static int load_profile(const opts *o, nb_profile *p) {
       memcpy(v[i]->espeak, tmp, sizeof tmp);
     }
   }
+  if (o->speed)
+    nb_profile_set_speed(p, o->speed);
   return -1;
 }
 

@@ -247,6 +247,9 @@ const char *nb_role_name(nb_role r);
 /* How one voice speaks: eSpeak voice name (with +variant) and parameters on
  * eSpeak's own scales (rate in words per minute, pitch and range 0-100,
  * volume 0-200), and the silence inserted after each segment of it. */
+#define NB_RATE_MAX 900 /* words per minute (eSpeak speeds up past 450) */
+#define NB_SPEED_MIN 0.5 /* --speed and drop's speed = : the factor's range */
+#define NB_SPEED_MAX 3.0
 typedef struct nb_voice {
   char name[32];   /* "narrator", "quote", "attribution" */
   char espeak[64]; /* "en-us+m3" */

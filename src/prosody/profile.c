@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,22 @@ void nb_profile_release(nb_profile *p) {
   free(p->description);
   p->intro = p->transition = p->outro = p->dateline = NULL;
   p->quote_open = p->quote_close = p->unknown_speaker = p->description = NULL;
+}
+
+static unsigned scaled_pause(unsigned ms, double speed) {
+  return (unsigned)(ms / speed + 0.5);
+}
+
+void nb_profile_set_speed(nb_profile *p, double speed) {
+  if (!(speed >= NB_SPEED_MIN && speed <= NB_SPEED_MAX))
+    return;
+  nb_voice *v[3] = {&p->narrator, &p->attribution, &p->quote};
+  for (int i = 0; i < 3; i++) {
+    long r = lround(v[i]->rate * speed);
+    v[i]->rate = (int)(r < 80 ? 80 : r > NB_RATE_MAX ? NB_RATE_MAX : r);
+    v[i]->pause_ms = scaled_pause(v[i]->pause_ms, speed);
+  }
+  p->story_pause_ms = scaled_pause(p->story_pause_ms, speed);
 }
 
 static int cmp_str(const void *a, const void *b) {

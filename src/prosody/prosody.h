@@ -13,6 +13,13 @@
 nb_status nb_profile_load(const char *name, nb_profile *p, nb_err *e);
 void nb_profile_release(nb_profile *p);
 
+/* Speaks speed times faster (or slower): every voice's rate is multiplied
+ * (and kept within eSpeak's 80 to NB_RATE_MAX words per minute; past 450
+ * eSpeak speeds its own output up), every pause divided.  The voices keep
+ * their differences.  A speed outside NB_SPEED_MIN..NB_SPEED_MAX changes
+ * nothing (callers refuse it first). */
+void nb_profile_set_speed(nb_profile *p, double speed);
+
 /* Lists the profiles found, as "NAME\tPATH" lines appended to out. */
 void nb_profile_list(nb_buf *out);
 

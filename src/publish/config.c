@@ -200,6 +200,15 @@ static int briefing_key(loader *L, const char *key, const char *v, int line,
     c->max_minutes = m;
     return 0;
   }
+  if (!strcmp(key, "speed")) {
+    char *end;
+    errno = 0;
+    double s = strtod(v, &end);
+    if (!*v || *end || errno || !(s >= NB_SPEED_MIN && s <= NB_SPEED_MAX))
+      return bad(L, line, e, key, "briefing", "a factor from 0.5 to 3, e.g. 1.25");
+    c->speed = s;
+    return 0;
+  }
   nb_err_set(e, NB_USAGE, "%s:%d: unknown key '%s' in [briefing]", L->path,
              line, key);
   return 1;

@@ -590,6 +590,8 @@ nb_status nb_drop_run(const nb_drop_opts *o, nb_drop_result *r, nb_err *e) {
     const char *voice = j.c.voice ? j.c.voice : DEFAULT_VOICE;
     st = nb_profile_load(voice, &j.profile, e);
     j.have_profile = st == NB_OK;
+    if (j.have_profile && j.c.speed)
+      nb_profile_set_speed(&j.profile, j.c.speed);
   }
   if (st == NB_OK)
     st = read_sources(&j, e);

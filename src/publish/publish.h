@@ -31,6 +31,7 @@ typedef struct nb_drop_config {
   char *base_url; /* ends in '/', or NULL: the feed then uses bare file names */
   char *format;   /* mp3 wav flac ogg opus */
   char *voice;    /* profile name or path, or NULL for the default */
+  double speed;   /* speaking speed factor, 0: the profile's own */
   char *name;     /* strftime pattern of the episode's base name */
   char *state;    /* SQLite file */
   char *lock;     /* lock file */

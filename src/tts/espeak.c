@@ -145,7 +145,7 @@ static int clamp(int v, int lo, int hi) {
 }
 
 void nb__espeak_params(int rate, int pitch, int range, int volume) {
-  espeak_SetParameter(espeakRATE, clamp(rate, 80, 450), 0);
+  espeak_SetParameter(espeakRATE, clamp(rate, 80, NB_RATE_MAX), 0);
   espeak_SetParameter(espeakPITCH, clamp(pitch, 0, 100), 0);
   espeak_SetParameter(espeakRANGE, clamp(range, 0, 100), 0);
   espeak_SetParameter(espeakVOLUME, clamp(volume, 0, 200), 0);

@@ -92,7 +92,7 @@ static void test_every_key(void **state) {
                "title = T\ndescription = D\nauthor = A\nimage = cover.png\n"
                "link = https://example.org/\nlanguage = en-gb\n"
                "category = News/Daily News\nexplicit = no\n"
-               "output = /tmp/abs-out\nformat = OGG\nvoice = clear\n"
+               "output = /tmp/abs-out\nformat = OGG\nvoice = clear\nspeed = 1.25\n"
                "name = news-%Y%m%d\nretention_days = 14\nmax_episodes = 30\n"
                "max_stories = 8\nmax_minutes = 7.5\nlead_sentences = 2\n"
                "max_quotes = 0\ntranscript = no\nchapters = off\n"
@@ -115,6 +115,7 @@ static void test_every_key(void **state) {
   assert_int_equal(c.chapters, 0);
   assert_int_equal(c.explicit_content, 0);
   assert_string_equal(c.lock, "/tmp/x.lock");
+  assert_true(c.speed == 1.25);
   char want[256];
   snprintf(want, sizeof want, "%s/state.db", dir);
   assert_string_equal(c.state, want);
@@ -136,6 +137,8 @@ static const struct {
      ":4: bad value for 'retention_days' in [briefing]"},
     {"[briefing]\ntitle = T\noutput = o\nmax_minutes = soon\n[source.a]\nurl = x\n",
      ":4: bad value for 'max_minutes' in [briefing]"},
+    {"[briefing]\ntitle = T\noutput = o\nspeed = 4\n[source.a]\nurl = x\n",
+     ":4: bad value for 'speed' in [briefing]: a factor from 0.5 to 3"},
     {"[briefing]\ntitle = T\noutput = o\ntranscript = maybe\n[source.a]\nurl = x\n",
      ":4: bad value for 'transcript' in [briefing]: yes or no"},
     {"[briefing]\ntitle = T\noutput = o\nbase_url = example.org\n[source.a]\nurl = x\n",

@@ -297,6 +297,45 @@ static void test_full_article(void **state) {
   nb_article_free(f.a);
 }
 
+/* --speed: every rate times the factor (the voices keep their
+ * differences), every pause divided by it, rates kept within eSpeak's
+ * 80..NB_RATE_MAX; a factor out of range changes nothing. */
+static void test_speed(void **state) {
+  nb_profile *p = *state;
+  nb_profile q = *p; /* voices and pauses only: the strings stay p's */
+  nb_profile_set_speed(&q, 2);
+  assert_int_equal(q.narrator.rate, 2 * p->narrator.rate);
+  assert_int_equal(q.attribution.rate, 2 * p->attribution.rate);
+  assert_int_equal(q.quote.rate, 2 * p->quote.rate);
+  assert_int_equal(q.narrator.pause_ms, p->narrator.pause_ms / 2);
+  assert_int_equal(q.quote.pause_ms, p->quote.pause_ms / 2);
+  assert_int_equal(q.story_pause_ms, p->story_pause_ms / 2);
+  assert_int_equal(q.narrator.pitch, p->narrator.pitch);
+  /* newsroom: narrator 170, attribution 160, quote 165 words a minute */
+  q = *p;
+  nb_profile_set_speed(&q, 1.5);
+  assert_int_equal(q.narrator.rate, 255);
+  assert_int_equal(q.attribution.rate, 240);
+  assert_int_equal(q.quote.rate, 248); /* 247.5, rounded */
+  assert_int_equal(q.narrator.pause_ms, 233); /* 350 / 1.5 */
+  q = *p;
+  q.narrator.rate = 400;
+  q.quote.rate = 100;
+  nb_profile_set_speed(&q, 3);
+  assert_int_equal(q.narrator.rate, NB_RATE_MAX);
+  q = *p;
+  q.quote.rate = 100;
+  nb_profile_set_speed(&q, 0.5);
+  assert_int_equal(q.quote.rate, 80);
+  assert_int_equal(q.narrator.rate, 85);
+  assert_int_equal(q.narrator.pause_ms, 2 * p->narrator.pause_ms);
+  q = *p;
+  nb_profile_set_speed(&q, 4);
+  nb_profile_set_speed(&q, 0.1);
+  assert_int_equal(q.narrator.rate, p->narrator.rate);
+  assert_int_equal(q.story_pause_ms, p->story_pause_ms);
+}
+
 static void test_profile_errors(void **state) {
   (void)state;
   nb_profile p;
@@ -398,6 +437,7 @@ int main(void) {
       cmocka_unit_test(test_ssml_escapes),
       cmocka_unit_test(test_full_article),
       cmocka_unit_test(test_profile_errors),
+      cmocka_unit_test(test_speed),
       cmocka_unit_test(test_long_text_cut),
       cmocka_unit_test(test_lead_capped),
   };
