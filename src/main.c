@@ -11,10 +11,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,13 +32,91 @@ enum {
 };
 
 static volatile sig_atomic_t interrupted;
+static void keys_restore(void);
 
 static void on_signal(int sig) {
   if (interrupted) { /* second signal: leave now, leave nothing behind */
     nb_tmp_cleanup();
+    keys_restore();
     _exit(128 + sig);
   }
   interrupted = sig;
+}
+
+/* ---- playback keys ----------------------------------------------------------
+ * With --play and a terminal on standard input, single keys steer playback:
+ * space (or p) pauses and resumes, n (or the right arrow) skips to the next
+ * story.  The terminal goes to non-canonical, no-echo mode (Ctrl-C still
+ * works) and is put back on every way out, a second Ctrl-C included
+ * (tcsetattr is async-signal-safe). */
+static struct termios keys_saved;
+static volatile sig_atomic_t keys_on;
+static atomic_int key_paused, key_skips; /* read by the render */
+
+static void keys_restore(void) {
+  if (keys_on) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &keys_saved);
+    keys_on = 0;
+  }
+}
+
+static void *keys_read(void *arg) {
+  int tell = *(const int *)arg; /* say "paused" on standard error */
+  unsigned char c;
+  int esc = 0; /* 1: after ESC, 2: after ESC [ */
+  while (read(STDIN_FILENO, &c, 1) == 1) {
+    int skip = 0, pause = 0;
+    if (esc == 2)
+      skip = c == 'C', esc = 0; /* ESC [ C: the right arrow */
+    else if (esc == 1)
+      esc = c == '[' ? 2 : 0;
+    else if (c == 27)
+      esc = 1;
+    else if (c == ' ' || c == 'p' || c == 'P')
+      pause = 1;
+    else if (c == 'n' || c == 'N')
+      skip = 1;
+    if (skip)
+      atomic_fetch_add(&key_skips, 1);
+    if (pause) {
+      int now = !atomic_fetch_xor(&key_paused, 1);
+      if (tell)
+        fputs(now ? "\nnewsbrief: paused (space resumes)\n"
+                         : "newsbrief: playing\n",
+              stderr);
+    }
+  }
+  return NULL;
+}
+
+/* Starts the key reader for a --play run; returns 1 when keys are live. */
+static int keys_start(int play, int quiet) {
+  static int tell;
+  if (!play || !isatty(STDIN_FILENO) ||
+      tcgetattr(STDIN_FILENO, &keys_saved) != 0)
+    return 0;
+  struct termios t = keys_saved;
+  t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+  t.c_cc[VMIN] = 1;
+  t.c_cc[VTIME] = 0;
+  if (tcsetattr(STDIN_FILENO, TCSANOW, &t) != 0)
+    return 0;
+  keys_on = 1;
+  tell = !quiet && isatty(STDERR_FILENO);
+  pthread_t th;
+  pthread_attr_t a;
+  pthread_attr_init(&a);
+  pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+  int ok = pthread_create(&th, &a, keys_read, &tell) == 0;
+  pthread_attr_destroy(&a);
+  if (!ok) {
+    keys_restore();
+    return 0;
+  }
+  if (tell)
+    fputs("newsbrief: space pauses, n skips to the next story, Ctrl-C stops\n",
+          stderr);
+  return 1;
 }
 
 /* ---- options ------------------------------------------------------------ */
@@ -188,7 +269,8 @@ static void help_options(FILE *f, const char *groups) {
   if (strchr(groups, 'a'))
     fputs("  -o, --output FILE        write audio; format from the extension:\n"
           "                           .wav .flac .ogg .opus .mp3\n"
-          "  --play                   play live through the sound card (PortAudio)\n"
+          "  --play                   play live through the sound card (PortAudio);\n"
+          "                           keys: space pauses, n skips to the next story\n"
           "  --device NAME            output device for --play (default: the system's)\n"
           "  --transcript FILE        timed transcript, .vtt (WebVTT) or .srt\n"
           "  --chapters FILE          Podcasting 2.0 JSON chapters, one per story\n"
@@ -918,6 +1000,10 @@ static int cmd_speak(opts *o, int argc, char **argv) {
   ro.date = NULL;
   ro.diag = &r.diag;
   ro.interrupted = &interrupted;
+  if (keys_start(o->play, o->quiet)) {
+    ro.paused = &key_paused;
+    ro.skips = &key_skips;
+  }
   progress pr = {r.n_stories, {0, 0}, 0};
   clock_gettime(CLOCK_MONOTONIC, &pr.t0);
   if (!o->quiet && !o->verbose && isatty(2)) {
@@ -946,6 +1032,7 @@ static int cmd_speak(opts *o, int argc, char **argv) {
       fprintf(stderr, "newsbrief: wrote %s (%.1f s, %zu stories)\n", o->output,
               res.duration, r.n_stories);
   }
+  keys_restore();
   nb_script_free(s);
   nb_profile_release(&p);
   run_release(&r);

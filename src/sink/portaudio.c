@@ -178,6 +178,16 @@ nb_status nb__player_write(nb__player *p, const int16_t *pcm, size_t n,
   return NB_OK;
 }
 
+nb_status nb__player_pause(nb__player *p, nb_err *e) {
+  if (!p->started)
+    return NB_OK;
+  int q = quiet_begin();
+  PaError err = pa.StopStream(p->stream);
+  quiet_end(q);
+  p->started = 0;
+  return err == paNoError ? NB_OK : pa_fail(e, "audio playback", err);
+}
+
 nb_status nb__player_close(nb__player *p, int drain, nb_err *e) {
   if (!p)
     return NB_OK;

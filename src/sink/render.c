@@ -50,6 +50,10 @@ typedef struct render {
   size_t lout_cap;
   /* live */
   nb__player *player;
+  int story;            /* of the segment being emitted */
+  int skipping;         /* the player skips the rest of story skip_story */
+  int skip_story;
+  int skips_seen;
   /* timeline */
   nb__timeline tl;
   uint64_t pos; /* samples at 22,050 Hz so far */
@@ -187,6 +191,33 @@ static nb_status spool_put(render *R, const int16_t *pcm, size_t n) {
   return NB_OK;
 }
 
+/* The player skips the rest of the story it was in when a skip came. */
+static int skipping(const render *R) {
+  return R->skipping && R->story == R->skip_story;
+}
+
+/* Live controls, between two writes to the player: a skip marks the
+ * current story; a pause stops the stream until it is lifted (or Ctrl-C). */
+static nb_status player_controls(render *R) {
+  const nb_render_opts *o = R->o;
+  if (o->skips && atomic_load(o->skips) != R->skips_seen) {
+    R->skips_seen = atomic_load(o->skips);
+    R->skipping = 1;
+    R->skip_story = R->story;
+  }
+  if (o->paused && atomic_load(o->paused) && !interrupted(R)) {
+    nb_status st = nb__player_pause(R->player, R->e);
+    if (st)
+      return st;
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    while (atomic_load(o->paused) && !interrupted(R))
+      nanosleep(&ts, NULL);
+  }
+  if (interrupted(R))
+    return nb_err_set(R->e, NB_INTERRUPTED, "interrupted");
+  return NB_OK;
+}
+
 /* One stretch of eSpeak-rate audio (pcm == NULL: n samples of silence) to
  * every sink. */
 static nb_status emit(render *R, const int16_t *pcm, size_t n) {
@@ -205,14 +236,12 @@ static nb_status emit(render *R, const int16_t *pcm, size_t n) {
                      now_ms() - R->t0, process_age_ms());
     }
     /* A tenth of a second at a time: writes block for as long as the
-     * audio plays, and Ctrl-C must stop a long segment promptly. */
+     * audio plays, and Ctrl-C, a pause or a skip must act promptly. */
     const int16_t *src = pcm ? pcm : zeros;
     st = NB_OK;
     for (size_t off = 0; !st && off < n; off += NB_TTS_RATE / 10) {
-      if (interrupted(R)) {
-        st = nb_err_set(R->e, NB_INTERRUPTED, "interrupted");
+      if ((st = player_controls(R)) || skipping(R))
         break;
-      }
       size_t k = n - off < NB_TTS_RATE / 10 ? n - off : NB_TTS_RATE / 10;
       st = nb__player_write(R->player, src + off, k, R->e);
     }
@@ -373,6 +402,8 @@ static nb_status check_opts(render *R) {
 nb_status nb_render(const nb_script *s, const nb_render_opts *o,
                     nb_render_result *res, nb_err *e) {
   render R = {.s = s, .o = o, .e = e};
+  if (o->skips)
+    R.skips_seen = atomic_load(o->skips);
   R.t0 = now_ms();
   nb_status st = check_opts(&R);
   if (st)
@@ -445,6 +476,7 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
     nb__tl_seg *ts = &R.tl.segs[i];
     ts->seg = &s->segs[i];
     ts->start = R.pos;
+    R.story = s->segs[i].story;
     if (cs == NB_TTS) {
       ts->failed = 1;
       n_failed++;

@@ -10,6 +10,7 @@
 #include "nb.h"
 
 #include <signal.h>
+#include <stdatomic.h>
 
 typedef struct nb_render_opts {
   const char *output;     /* audio file (format from extension) or NULL */
@@ -35,6 +36,12 @@ typedef struct nb_render_opts {
                   encoder: still atomic, and no wait for the disk */
   const nb_diag *diag;
   volatile sig_atomic_t *interrupted; /* set by a signal handler: stop */
+  /* Live playback controls, changed from another thread (the keyboard), or
+   * NULL.  While *paused is non-zero playback holds still; each increment
+   * of *skips ends the playback of the current story (the intro counts as
+   * one): the next begins at once.  A file being written at the same time
+   * is not affected: it always holds the whole briefing. */
+  atomic_int *paused, *skips;
   /* Called after each segment is synthesized (and, when playing, queued):
    * segments done of total, and seconds of audio so far.  May be NULL. */
   void (*progress)(void *ud, size_t done, size_t total, double seconds);

@@ -107,6 +107,9 @@ nb_status nb__player_write(nb__player *p, const int16_t *pcm, size_t n,
                            nb_err *e);
 /* Plays what is buffered (drain != 0) or drops it, then closes; frees p. */
 nb_status nb__player_close(nb__player *p, int drain, nb_err *e);
+/* Pauses: what is buffered plays out, then the stream stops; the next
+ * write starts it again. */
+nb_status nb__player_pause(nb__player *p, nb_err *e);
 
 /* ---- render.c ----------------------------------------------------------- */
 

@@ -1,0 +1,121 @@
+#!/bin/sh
+# keys.sh: playback keys.  With --play and a terminal on standard input,
+# n skips the rest of the current story, space pauses and resumes, Ctrl-C
+# stops even while paused, and the terminal's modes come back afterwards.
+# The sound card is an ALSA "file" device writing into a FIFO that this test
+# reads at twenty times real time: the back-pressure paces playback the way a
+# sound card would, so keys arrive while a known stretch is playing.
+set -u
+: "${NEWSBRIEF:?}" "${NB_SRC:?}"
+T=$(mktemp -d /tmp/nb-keys.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+mkdir "$T/home"
+mkfifo "$T/played.fifo"
+sed "s|@OUT@|$T/played.fifo|" "$NB_SRC/tests/data/alsa/asoundrc.in" >"$T/home/.asoundrc"
+G="$NB_SRC/tests/corpus/gum-dev"
+HOME="$T/home" exec python3 - "$NEWSBRIEF" "$T" \
+  "$G/GUM_news_afghan/article.txt" "$G/GUM_news_clock/article.txt" \
+  "$G/GUM_news_crane/article.txt" <<'PY'
+import array, fcntl, os, pty, subprocess, sys, termios, threading, time
+nb, tmp, inputs = sys.argv[1], sys.argv[2], sys.argv[3:]
+BPS = 22050 * 2  # bytes per second of played audio (22,050 Hz, 16 bits)
+fails = []
+
+def play(script):
+    """Runs speak --play on a pty; script(ctl) sends keys.  Returns (exit
+    status, sound samples played, stderr, ctl)."""
+    m, s = pty.openpty()
+    err = open(os.path.join(tmp, "err"), "w+")
+    def own_terminal():  # the pty becomes its terminal: Ctrl-C is SIGINT
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    p = subprocess.Popen([nb, "speak", "--jobs", "1", "--play"] + inputs,
+                         stdin=s, stdout=subprocess.DEVNULL, stderr=err,
+                         preexec_fn=own_terminal)
+    ctl = {"data": bytearray(), "times": [], "p": p, "m": m}
+    def reader():
+        with open(os.path.join(tmp, "played.fifo"), "rb", buffering=0) as f:
+            while True:
+                b = f.read(BPS)  # a second of audio every 0.05 s: 20x
+                if not b:
+                    break
+                ctl["data"].extend(b)
+                ctl["times"].append((time.monotonic(), len(ctl["data"])))
+                time.sleep(0.05)
+    th = threading.Thread(target=reader, daemon=True)
+    th.start()
+    script(ctl)
+    try:
+        rc = p.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        rc = "hung"
+    th.join(timeout=10)
+    lflag = termios.tcgetattr(s)[3]
+    ctl["restored"] = bool(lflag & termios.ICANON) and bool(lflag & termios.ECHO)
+    os.close(s)
+    os.close(m)
+    err.seek(0)
+    d = ctl["data"]
+    a = array.array("h", bytes(d[: len(d) // 2 * 2]))
+    return rc, sum(1 for v in a if v), err.read(), ctl
+
+def wait_audio(ctl, seconds):
+    while len(ctl["data"]) < seconds * BPS and ctl["p"].poll() is None:
+        time.sleep(0.01)
+
+def key(ctl, k):
+    os.write(ctl["m"], k)
+
+rc, full, err, c = play(lambda ctl: None)
+if rc != 0 or full == 0:
+    fails.append("plain playback: exit %s, %d samples, %s" % (rc, full, err))
+if not c["restored"]:
+    fails.append("plain playback: the terminal was left in raw mode")
+
+def skip(ctl):
+    wait_audio(ctl, 8)  # the intro is 3 s: 8 s is inside story 1
+    key(ctl, b"n")
+rc, skipped, err, c = play(skip)
+if rc != 0 or not (0.3 * full < skipped < 0.85 * full):
+    fails.append("n: exit %s, %d sound samples played of %d" % (rc, skipped, full))
+
+def pause(ctl):
+    wait_audio(ctl, 8)
+    key(ctl, b" ")
+    t = time.monotonic()
+    time.sleep(0.8)  # what was buffered plays out
+    before = len(ctl["data"])
+    time.sleep(1.2)
+    ctl["during"] = len(ctl["data"]) - before
+    key(ctl, b" ")
+rc, paused, err, c = play(pause)
+if rc != 0 or c["during"] != 0:
+    fails.append("space: exit %s, %d bytes played while paused" % (rc, c["during"]))
+if abs(paused - full) > full // 100:
+    fails.append("space: %d sound samples after a pause, %d without" % (paused, full))
+if not c["restored"]:
+    fails.append("space: the terminal was left in raw mode")
+
+def stop(ctl):
+    wait_audio(ctl, 8)
+    key(ctl, b" ")
+    time.sleep(0.5)
+    ctl["t"] = time.monotonic()
+    key(ctl, b"\x03")  # Ctrl-C, as the terminal sends it
+    try:
+        ctl["p"].wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+    ctl["took"] = time.monotonic() - ctl["t"]
+rc, _, err, c = play(stop)
+if rc != 130 or c["took"] > 2:
+    fails.append("Ctrl-C while paused: exit %s after %.1f s" % (rc, c["took"]))
+if not c["restored"]:
+    fails.append("Ctrl-C: the terminal was left in raw mode")
+
+for f in fails:
+    print("FAIL: " + f, file=sys.stderr)
+print("%d failed" % len(fails))
+sys.exit(1 if fails else 0)
+PY
