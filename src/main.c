@@ -44,20 +44,51 @@ static void on_signal(int sig) {
 }
 
 /* ---- playback keys ----------------------------------------------------------
- * With --play and a terminal on standard input, single keys steer playback:
- * space (or p) pauses and resumes, n (or the right arrow) skips to the next
- * story.  The terminal goes to non-canonical, no-echo mode (Ctrl-C still
- * works) and is put back on every way out, a second Ctrl-C included
- * (tcsetattr is async-signal-safe). */
-static struct termios keys_saved;
+ * With --play and a terminal on standard input (newsbrief in its
+ * foreground: a background job leaves the terminal alone), single keys
+ * steer playback: space (or p) pauses and resumes, n (or the right arrow)
+ * skips to the next story.  The terminal goes to non-canonical, no-echo
+ * mode (Ctrl-C still works) and is put back on every way out: the end,
+ * exit(), a signal (a second Ctrl-C included), a crash or abort(); Ctrl-Z
+ * puts it back while stopped and takes it again on fg.  Everything the
+ * handlers call is async-signal-safe. */
+static struct termios keys_saved, keys_raw;
 static volatile sig_atomic_t keys_on;
 static atomic_int key_paused, key_skips; /* read by the render */
 
 static void keys_restore(void) {
   if (keys_on) {
-    tcsetattr(STDIN_FILENO, TCSANOW, &keys_saved);
     keys_on = 0;
+    tcsetattr(STDIN_FILENO, TCSANOW, &keys_saved);
   }
+}
+
+static int keys_foreground(void) {
+  return tcgetpgrp(STDIN_FILENO) == getpgrp();
+}
+
+/* A crash or abort(): the terminal back, then the signal's own end. */
+static void keys_fatal(int sig) {
+  keys_restore();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* Ctrl-Z: the terminal back while stopped; raw again on fg (not on bg). */
+static void keys_stop(int sig) {
+  int was = keys_on;
+  keys_restore();
+  signal(sig, SIG_DFL);
+  raise(sig); /* stops here until SIGCONT */
+  signal(sig, keys_stop);
+  if (was && keys_foreground() &&
+      tcsetattr(STDIN_FILENO, TCSANOW, &keys_raw) == 0)
+    keys_on = 1;
+}
+
+static void say(const char *msg) { /* write(2): no stdio lock to fork with */
+  ssize_t r = write(STDERR_FILENO, msg, strlen(msg));
+  (void)r;
 }
 
 static void *keys_read(void *arg) {
@@ -81,9 +112,7 @@ static void *keys_read(void *arg) {
     if (pause) {
       int now = !atomic_fetch_xor(&key_paused, 1);
       if (tell)
-        fputs(now ? "\nnewsbrief: paused (space resumes)\n"
-                         : "newsbrief: playing\n",
-              stderr);
+        say(now ? "\nnewsbrief: paused (space resumes)\n" : "newsbrief: playing\n");
     }
   }
   return NULL;
@@ -91,17 +120,27 @@ static void *keys_read(void *arg) {
 
 /* Starts the key reader for a --play run; returns 1 when keys are live. */
 static int keys_start(int play, int quiet) {
-  static int tell;
-  if (!play || !isatty(STDIN_FILENO) ||
+  static int tell, registered;
+  if (!play || !isatty(STDIN_FILENO) || !keys_foreground() ||
       tcgetattr(STDIN_FILENO, &keys_saved) != 0)
     return 0;
-  struct termios t = keys_saved;
-  t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
-  t.c_cc[VMIN] = 1;
-  t.c_cc[VTIME] = 0;
-  if (tcsetattr(STDIN_FILENO, TCSANOW, &t) != 0)
+  keys_raw = keys_saved;
+  keys_raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+  keys_raw.c_cc[VMIN] = 1;
+  keys_raw.c_cc[VTIME] = 0;
+  if (!registered) {
+    registered = 1;
+    atexit(keys_restore);
+    static const int fatal[] = {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL};
+    for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
+      signal(fatal[i], keys_fatal);
+    signal(SIGTSTP, keys_stop);
+  }
+  keys_on = 1; /* before: a signal in between restores what was there */
+  if (tcsetattr(STDIN_FILENO, TCSANOW, &keys_raw) != 0) {
+    keys_on = 0;
     return 0;
-  keys_on = 1;
+  }
   tell = !quiet && isatty(STDERR_FILENO);
   pthread_t th;
   pthread_attr_t a;
@@ -114,8 +153,7 @@ static int keys_start(int play, int quiet) {
     return 0;
   }
   if (tell)
-    fputs("newsbrief: space pauses, n skips to the next story, Ctrl-C stops\n",
-          stderr);
+    say("newsbrief: space pauses, n skips to the next story, Ctrl-C stops\n");
   return 1;
 }
 
@@ -1161,6 +1199,7 @@ int main(int argc, char **argv) {
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGQUIT, &sa, NULL);
   signal(SIGPIPE, SIG_IGN);
   /* a file size limit (ulimit -f) must be a write error we can clean up
    * after, not death by SIGXFSZ with a temporary file left behind */

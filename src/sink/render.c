@@ -477,6 +477,8 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
     ts->seg = &s->segs[i];
     ts->start = R.pos;
     R.story = s->segs[i].story;
+    if (R.skipping && R.story != R.skip_story)
+      R.skipping = 0; /* a new story (the outro shares the intro's -1) */
     if (cs == NB_TTS) {
       ts->failed = 1;
       n_failed++;

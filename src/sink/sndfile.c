@@ -147,21 +147,20 @@ nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
   return NB_OK;
 }
 
-/* Float to 16 bits exactly as libsndfile 1.2 does it for WAV with clipping
- * on: through 32-bit integers (scaled by 2^31, clamped, rounded to
- * nearest), then the top 16 bits, which rounds down (-0.3 of a step gives
- * -1, but -0.00001 gives 0).  Measured, and pinned by test_render_sinks
- * against libsndfile itself: doing it here changes no sample. */
+/* Float to 16 bits: scaled by 32768 (eSpeak's int16 / 32768 comes back
+ * exactly), rounded to nearest, clamped: what libsndfile does for FLAC,
+ * and for WAV since 1.2.2 (1.2.0 rounded WAV samples down, half a step of
+ * bias).  Here, because libsndfile converts through an 8 KB buffer, one
+ * write(2) per 4,096 samples. */
 static int16_t to_s16(float x) {
-  float v = x * 2147483648.0f;
-  v = v > -2147483648.0f ? v : -2147483648.0f; /* (NaN too) */
-  v = v < 2147483520.0f ? v : 2147483520.0f;   /* the float below 2^31 */
+  float v = x * 32768.0f;
+  v = v > -32768.0f ? v : -32768.0f; /* (NaN too) */
+  v = v < 32767.0f ? v : 32767.0f;
   /* lrintf without the library call (this loop is hot): adding and taking
-   * away 2^23 rounds to the nearest integer, ties to even, as lrintf does;
-   * from 2^23 up every float is an integer already. */
+   * away 2^23 rounds to the nearest integer, ties to even, as lrintf does
+   * in the default rounding mode. */
   float big = copysignf(8388608.0f, v);
-  float r = fabsf(v) < 8388608.0f ? (v + big) - big : v;
-  return (int16_t)((int32_t)r >> 16);
+  return (int16_t)((v + big) - big);
 }
 
 static void *room(void *p, size_t *cap, size_t n, size_t size) {
@@ -173,9 +172,8 @@ static void *room(void *p, size_t *cap, size_t n, size_t size) {
 }
 
 /* One block of mono frames (float, or 16 bits when f32 is NULL) out in the
- * file's channel count.  Whatever the route, the samples are those
- * libsndfile's own float conversion gives (it converts differently for
- * each format: WAV rounds down, FLAC to nearest). */
+ * file's channel count: 16 bits go to WAV and FLAC as they are, float to
+ * WAV through to_s16, float to the other formats through libsndfile. */
 static nb_status put_block(nb__file_sink *f, const float *f32,
                            const int16_t *s16, size_t n, nb_err *e) {
   unsigned ch = f->channels;

@@ -466,13 +466,14 @@ static int spawn(nb_tts *t, worker *w) {
     if (getppid() != parent)
       _exit(0);
     /* The worker: only the async-signal-safe and eSpeak calls below.
-     * Signal handlers from the parent (main.c's SIGINT cleanup, a test
-     * framework's SIGSEGV catcher) must not run here: a crash has to end
+     * Signal handlers from the parent (main.c's SIGINT cleanup and its
+     * terminal restorers, a test framework's SIGSEGV catcher) must not run
+     * here: a crash has to end
      * this process with its signal, and Ctrl-C is the parent's to handle
      * (the workers end when it closes their sockets). */
     static const int dfl[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
                               SIGTERM, SIGHUP, SIGALRM, SIGXCPU, SIGCHLD,
-                              SIGUSR1, SIGUSR2, SIGPIPE};
+                              SIGUSR1, SIGUSR2, SIGPIPE, SIGTSTP};
     for (size_t i = 0; i < sizeof dfl / sizeof *dfl; i++)
       signal(dfl[i], SIG_DFL);
     signal(SIGINT, SIG_IGN);
@@ -731,7 +732,7 @@ static int frame_begin(nb_tts *t, worker *w) {
       w->cap = b.cap;
     }
     if (w->n + k > w->cap) {
-      size_t cap = w->cap;
+      size_t cap = w->cap ? w->cap : (size_t)1 << 17;
       while (cap < w->n + k)
         cap *= 2;
       w->pcm = nb_xrealloc(w->pcm, cap * sizeof *w->pcm);

@@ -21,16 +21,19 @@ nb, tmp, inputs = sys.argv[1], sys.argv[2], sys.argv[3:]
 BPS = 22050 * 2  # bytes per second of played audio (22,050 Hz, 16 bits)
 fails = []
 
-def play(script):
-    """Runs speak --play on a pty; script(ctl) sends keys.  Returns (exit
-    status, sound samples played, stderr, ctl)."""
+def play(script, background=False):
+    """Runs speak --play on a pty (its controlling terminal); script(ctl)
+    sends keys.  background: started as a background job of a shell with
+    job control.  Returns (exit status, sound samples, stderr, ctl)."""
     m, s = pty.openpty()
     err = open(os.path.join(tmp, "err"), "w+")
     def own_terminal():  # the pty becomes its terminal: Ctrl-C is SIGINT
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-    p = subprocess.Popen([nb, "speak", "--jobs", "1", "--play"] + inputs,
-                         stdin=s, stdout=subprocess.DEVNULL, stderr=err,
+    cmd = [nb, "speak", "--jobs", "1", "--play"] + inputs
+    if background:
+        cmd = ["sh", "-m", "-c", '"$@" & wait $!', "sh"] + cmd
+    p = subprocess.Popen(cmd, stdin=s, stdout=subprocess.DEVNULL, stderr=err,
                          preexec_fn=own_terminal)
     ctl = {"data": bytearray(), "times": [], "p": p, "m": m}
     def reader():
@@ -46,7 +49,7 @@ def play(script):
     th.start()
     script(ctl)
     try:
-        rc = p.wait(timeout=120)
+        rc = p.wait(timeout=60)
     except subprocess.TimeoutExpired:
         p.kill()
         rc = "hung"
@@ -58,7 +61,8 @@ def play(script):
     err.seek(0)
     d = ctl["data"]
     a = array.array("h", bytes(d[: len(d) // 2 * 2]))
-    return rc, sum(1 for v in a if v), err.read(), ctl
+    ctl["sound"] = [v for v in a if v]
+    return rc, len(ctl["sound"]), err.read(), ctl
 
 def wait_audio(ctl, seconds):
     while len(ctl["data"]) < seconds * BPS and ctl["p"].poll() is None:
@@ -72,6 +76,23 @@ if rc != 0 or full == 0:
     fails.append("plain playback: exit %s, %d samples, %s" % (rc, full, err))
 if not c["restored"]:
     fails.append("plain playback: the terminal was left in raw mode")
+outro = c["sound"][-22050:]  # the last second of sound: the outro's end
+
+# A background job must not touch the terminal (that would stop it with
+# SIGTTOU): it plays everything, keys or not.
+rc, bg, err, c = play(lambda ctl: None, background=True)
+if rc != 0 or bg != full:
+    fails.append("background: exit %s, %d of %d sound samples: %s" % (rc, bg, full, err))
+
+# n in the intro skips the intro only: the outro (the intro's story -1
+# too) still plays.
+def skip_intro(ctl):
+    wait_audio(ctl, 1)
+    key(ctl, b"n")
+rc, n, err, c = play(skip_intro)
+if rc != 0 or n >= full or c["sound"][-22050:] != outro:
+    fails.append("n in the intro: exit %s, %d of %d sound samples, outro %s" %
+                 (rc, n, full, "played" if c["sound"][-22050:] == outro else "lost"))
 
 def skip(ctl):
     wait_audio(ctl, 8)  # the intro is 3 s: 8 s is inside story 1
@@ -83,10 +104,15 @@ if rc != 0 or not (0.3 * full < skipped < 0.85 * full):
 def pause(ctl):
     wait_audio(ctl, 8)
     key(ctl, b" ")
-    t = time.monotonic()
-    time.sleep(0.8)  # what was buffered plays out
+    # What was buffered plays out: wait for 0.3 s without output (5 s at
+    # most), then nothing may come for a second.
+    quiet_since, last, end = time.monotonic(), len(ctl["data"]), time.monotonic() + 5
+    while time.monotonic() - quiet_since < 0.3 and time.monotonic() < end:
+        time.sleep(0.02)
+        if len(ctl["data"]) != last:
+            quiet_since, last = time.monotonic(), len(ctl["data"])
     before = len(ctl["data"])
-    time.sleep(1.2)
+    time.sleep(1.0)
     ctl["during"] = len(ctl["data"]) - before
     key(ctl, b" ")
 rc, paused, err, c = play(pause)
