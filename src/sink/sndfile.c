@@ -149,9 +149,9 @@ nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
 
 /* Float to 16 bits: scaled by 32768 (eSpeak's int16 / 32768 comes back
  * exactly), rounded to nearest, clamped: what libsndfile does for FLAC,
- * and for WAV since 1.2.2 (1.2.0 rounded WAV samples down, half a step of
- * bias).  Here, because libsndfile converts through an 8 KB buffer, one
- * write(2) per 4,096 samples. */
+ * and for WAV in releases after 1.2.2 (1.2.0 rounds WAV samples down, half
+ * a step of bias).  Done here because libsndfile converts through an 8 KB
+ * buffer: one write(2) per 4,096 samples. */
 static int16_t to_s16(float x) {
   float v = x * 32768.0f;
   v = v > -32768.0f ? v : -32768.0f; /* (NaN too) */
