@@ -532,7 +532,11 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
       st = file_stage(&R, NULL, NULL, 0, 1);
   }
   if (!st && R.file) {
+    size_t n_ch = 0; /* MP3: the chapters go into the file too */
+    nb__chapter *ch = nb__timeline_chapter_list(&R.tl, &n_ch);
+    nb__file_set_chapters(R.file, ch, n_ch, R.tl.total, R.tl.in_rate);
     st = nb__file_commit(R.file, e);
+    nb__chapters_free(ch, n_ch);
     R.file = NULL;
     nb_diag_printf(o->diag, NB_DEBUG, "render: %s written after %.0f ms",
                    o->output, now_ms() - R.t0);

@@ -32,6 +32,12 @@ nb_status nb__file_kind_of(const char *path, nb__file_kind *kind, nb_err *e);
 /* The rate a format is written at when the user gives none. */
 unsigned nb__file_default_rate(nb__file_kind kind);
 
+/* A chapter: where it starts (a sample count) and its title (UTF-8). */
+typedef struct nb__chapter {
+  uint64_t start;
+  char *title;
+} nb__chapter;
+
 typedef struct nb__file_meta {
   const char *title, *artist, *album, *date, *comment;
 } nb__file_meta;
@@ -48,6 +54,10 @@ nb_status nb__file_write(nb__file_sink *f, const float *mono, size_t n,
                          nb_err *e);
 nb_status nb__file_write_s16(nb__file_sink *f, const int16_t *mono, size_t n,
                              nb_err *e);
+/* Chapters to embed at commit (MP3: ID3v2 CHAP frames; other formats
+ * ignore them), borrowed until then; times are samples at rate. */
+void nb__file_set_chapters(nb__file_sink *f, const nb__chapter *ch,
+                           size_t n, uint64_t total, unsigned rate);
 nb_status nb__file_commit(nb__file_sink *f, nb_err *e); /* frees f */
 void nb__file_abort(nb__file_sink *f);                   /* frees f; NULL ok */
 
@@ -149,6 +159,23 @@ void nb__timeline_release(nb__timeline *t);
 void nb__timeline_vtt(const nb__timeline *t, nb_buf *out);
 void nb__timeline_srt(const nb__timeline *t, nb_buf *out);
 void nb__timeline_chapters(const nb__timeline *t, nb_buf *out);
+/* The chapters those JSON chapters hold: an intro, then one per story,
+ * titled (the story's title, or its first words).  Free with
+ * nb__chapters_free. */
+nb__chapter *nb__timeline_chapter_list(const nb__timeline *t, size_t *n);
+void nb__chapters_free(nb__chapter *ch, size_t n);
+
+/* ---- the ID3v2.4 tag of an MP3 (id3.c) ------------------------------------ */
+
+/* Room the file sink keeps at the head of an MP3 for its tag. */
+#define NB__ID3_ROOM ((size_t)32 * 1024)
+/* Fills exactly size bytes of out: the header, text frames from m (UTF-8),
+ * a CTOC and a CHAP per chapter while they fit (at most 255; times in ms
+ * from samples at rate, the last ending at total), zero padding.  Returns
+ * size, or 0 when size is too small for any tag. */
+size_t nb__id3_tag(unsigned char *out, size_t size, const nb__file_meta *m,
+                   const nb__chapter *ch, size_t n, uint64_t total,
+                   unsigned rate);
 void nb__timeline_segments(const nb__timeline *t, nb_buf *out);
 /* Checks that path ends in .vtt or .srt (NB_USAGE otherwise). */
 nb_status nb__transcript_check(const char *path, int *srt, nb_err *e);

@@ -11,12 +11,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 struct nb__file_sink {
   SNDFILE *sf;
   nb_atomic tmp;
   unsigned channels;
   nb__file_kind kind;
+  /* MP3: the metadata (copied) and chapters for the ID3v2 tag written
+   * into the room kept at the head of the file */
+  nb__file_meta meta;
+  const nb__chapter *ch;
+  size_t n_ch;
+  uint64_t ch_total;
+  unsigned ch_rate;
   int16_t *s16; /* frames on their way out, as 16 bits... */
   float *f32;   /* ...or as float */
   size_t s16_cap, f32_cap; /* in samples */
@@ -79,6 +87,64 @@ static nb_status sf_fail(nb_err *e, const char *path, SNDFILE *sf, int err) {
   return nb_err_set(e, NB_IO, "%s: %s", path, sf_strerror(sf));
 }
 
+static char *dup_or_null(const char *s) { return s ? nb_xstrdup(s) : NULL; }
+
+static void file_free(nb__file_sink *f) {
+  free(f->s16);
+  free(f->f32);
+  free((char *)f->meta.title);
+  free((char *)f->meta.artist);
+  free((char *)f->meta.album);
+  free((char *)f->meta.date);
+  free((char *)f->meta.comment);
+  free(f);
+}
+
+/* Writes the tag (chapters once known) into the room at the head of the
+ * file: the same size every time, so the audio after it never moves. */
+static nb_status id3_write(nb__file_sink *f, nb_err *e) {
+  unsigned char *tag = nb_xmalloc(NB__ID3_ROOM);
+  nb__id3_tag(tag, NB__ID3_ROOM, &f->meta, f->ch, f->n_ch, f->ch_total,
+              f->ch_rate);
+  size_t done = 0;
+  while (done < NB__ID3_ROOM) {
+    ssize_t w = pwrite(f->tmp.fd, tag + done, NB__ID3_ROOM - done, (off_t)done);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0) {
+      free(tag);
+      return nb_err_set(e, NB_IO, "%s: %s", f->tmp.path,
+                        strerror(w < 0 ? errno : EIO));
+    }
+    done += (size_t)w;
+  }
+  free(tag);
+  return NB_OK;
+}
+
+static nb_status id3_begin(nb__file_sink *f, const nb__file_meta *m,
+                           nb_err *e) {
+  if (m) {
+    f->meta.title = dup_or_null(m->title);
+    f->meta.artist = dup_or_null(m->artist);
+    f->meta.album = dup_or_null(m->album);
+    f->meta.date = dup_or_null(m->date);
+    f->meta.comment = dup_or_null(m->comment);
+  }
+  nb_status st = id3_write(f, e);
+  if (!st && lseek(f->tmp.fd, (off_t)NB__ID3_ROOM, SEEK_SET) < 0)
+    st = nb_err_set(e, NB_IO, "%s: %s", f->tmp.path, strerror(errno));
+  return st;
+}
+
+void nb__file_set_chapters(nb__file_sink *f, const nb__chapter *ch, size_t n,
+                           uint64_t total, unsigned rate) {
+  f->ch = ch;
+  f->n_ch = n;
+  f->ch_total = total;
+  f->ch_rate = rate;
+}
+
 nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
                         int durable, const nb__file_meta *meta,
                         nb__file_sink **out, nb_err *e) {
@@ -115,11 +181,18 @@ nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
     return st;
   }
   f->tmp.no_sync = !durable;
+  if (kind == NB__FILE_MP3 && (st = id3_begin(f, meta, e))) {
+    nb_atomic_abort(&f->tmp);
+    file_free(f);
+    return st;
+  }
+  /* libsndfile writes from where the descriptor stands (after the room
+   * for the tag) and seeks relative to it. */
   f->sf = sf_open_fd(f->tmp.fd, SFM_WRITE, &info, 0);
   if (!f->sf) {
     nb_err_set(e, NB_IO, "%s: %s", path, sf_strerror(NULL));
     nb_atomic_abort(&f->tmp);
-    free(f);
+    file_free(f);
     return e ? e->status : NB_IO;
   }
   /* Float input beyond full scale must clip, not wrap around. */
@@ -230,12 +303,6 @@ nb_status nb__file_write_s16(nb__file_sink *f, const int16_t *mono, size_t n,
   return st;
 }
 
-static void file_free(nb__file_sink *f) {
-  free(f->s16);
-  free(f->f32);
-  free(f);
-}
-
 nb_status nb__file_commit(nb__file_sink *f, nb_err *e) {
   /* Encoders (MP3, Vorbis) flush their last frames at close: a full disk
    * can show up only here. */
@@ -248,6 +315,13 @@ nb_status nb__file_commit(nb__file_sink *f, nb_err *e) {
                err ? strerror(err) : sf_error_number(rc));
     nb__file_abort(f);
     return e ? e->status : NB_IO;
+  }
+  if (f->kind == NB__FILE_MP3 && f->n_ch) {
+    nb_status st = id3_write(f, e);
+    if (st) {
+      nb__file_abort(f);
+      return st;
+    }
   }
   nb_status st = nb_atomic_commit(&f->tmp, e);
   file_free(f);

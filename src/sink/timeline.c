@@ -225,42 +225,33 @@ static void put_seconds(nb_buf *b, uint64_t sample, unsigned rate) {
 }
 
 /* A chapter title from the story's first spoken words, when the script has
- * no title for it: up to about 60 bytes, cut at a space. */
-static void put_title_from_text(nb_buf *b, const char *s) {
+ * no title for it: up to about 60 bytes, cut at a space, with an ellipsis. */
+static char *title_from_text(const char *s) {
   size_t n = strlen(s);
-  if (n > 60) {
-    size_t cut = 60;
-    while (cut > 20 && s[cut] != ' ')
-      cut--;
-    while (cut > 0 && (s[cut - 1] == ',' || s[cut - 1] == ' '))
-      cut--;
-    nb_buf_putc(b, '"');
-    nb_buf tmp = {0};
-    nb_json_strn(&tmp, s, cut);
-    /* strip the closing quote and add an ellipsis */
-    nb_buf_put(b, tmp.ptr + 1, tmp.len - 2);
-    nb_buf_puts(b, "\xE2\x80\xA6\"");
-    nb_buf_release(&tmp);
-    return;
-  }
-  nb_json_str(b, s);
+  if (n <= 60)
+    return nb_xstrdup(s);
+  size_t cut = 60;
+  while (cut > 20 && s[cut] != ' ')
+    cut--;
+  while (cut > 0 && (s[cut - 1] == ',' || s[cut - 1] == ' '))
+    cut--;
+  nb_buf b = {0};
+  nb_buf_put(&b, s, cut);
+  nb_buf_puts(&b, "\xE2\x80\xA6");
+  return nb_buf_detach(&b);
 }
 
-void nb__timeline_chapters(const nb__timeline *t, nb_buf *out) {
-  nb_buf_puts(out, "{\"version\": \"1.2.0\", \"chapters\": [");
-  int first = 1;
+nb__chapter *nb__timeline_chapter_list(const nb__timeline *t, size_t *n_out) {
+  nb__chapter *ch = nb_xcalloc(t->n + 1, sizeof *ch);
+  size_t n = 0;
   /* An intro before the first story is a chapter of its own. */
   for (size_t i = 0; i < t->n; i++) {
     const nb_segment *seg = t->segs[i].seg;
     if (seg->story >= 0)
       break;
     if (seg->role == NB_ROLE_INTRO && seg->text && *seg->text) {
-      nb_buf_puts(out, "\n  {\"startTime\": ");
-      put_seconds(out, t->segs[i].start, t->in_rate);
-      nb_buf_puts(out, ", \"title\": ");
-      put_title_from_text(out, seg->text);
-      nb_buf_puts(out, "}");
-      first = 0;
+      ch[n].start = t->segs[i].start;
+      ch[n++].title = title_from_text(seg->text);
       break;
     }
   }
@@ -273,13 +264,9 @@ void nb__timeline_chapters(const nb__timeline *t, nb_buf *out) {
     const char *title = NULL;
     if (t->script->story_titles && (size_t)seg->story < t->script->n_stories)
       title = t->script->story_titles[seg->story];
-    nb_buf_puts(out, first ? "\n  " : ",\n  ");
-    first = 0;
-    nb_buf_puts(out, "{\"startTime\": ");
-    put_seconds(out, t->segs[i].start, t->in_rate);
-    nb_buf_puts(out, ", \"title\": ");
+    ch[n].start = t->segs[i].start;
     if (title && *title) {
-      nb_json_str(out, title);
+      ch[n].title = nb_xstrdup(title);
     } else {
       /* the story's lead (or its first segment) stands in for a title */
       const char *text = seg->text;
@@ -289,14 +276,40 @@ void nb__timeline_chapters(const nb__timeline *t, nb_buf *out) {
           text = t->segs[j].seg->text;
           break;
         }
-      if (text && *text)
-        put_title_from_text(out, text);
-      else
-        nb_buf_printf(out, "\"Story %d\"", seg->story + 1);
+      if (text && *text) {
+        ch[n].title = title_from_text(text);
+      } else {
+        nb_buf b = {0};
+        nb_buf_printf(&b, "Story %d", seg->story + 1);
+        ch[n].title = nb_buf_detach(&b);
+      }
     }
+    n++;
+  }
+  *n_out = n;
+  return ch;
+}
+
+void nb__chapters_free(nb__chapter *ch, size_t n) {
+  for (size_t i = 0; ch && i < n; i++)
+    free(ch[i].title);
+  free(ch);
+}
+
+void nb__timeline_chapters(const nb__timeline *t, nb_buf *out) {
+  size_t n;
+  nb__chapter *ch = nb__timeline_chapter_list(t, &n);
+  nb_buf_puts(out, "{\"version\": \"1.2.0\", \"chapters\": [");
+  for (size_t i = 0; i < n; i++) {
+    nb_buf_puts(out, i ? ",\n  " : "\n  ");
+    nb_buf_puts(out, "{\"startTime\": ");
+    put_seconds(out, ch[i].start, t->in_rate);
+    nb_buf_puts(out, ", \"title\": ");
+    nb_json_str(out, ch[i].title);
     nb_buf_puts(out, "}");
   }
   nb_buf_puts(out, "\n]}\n");
+  nb__chapters_free(ch, n);
 }
 
 void nb__timeline_segments(const nb__timeline *t, nb_buf *out) {

@@ -204,6 +204,100 @@ static void test_s16_rounding(void **state) {
   free(x);
 }
 
+/* ID3v2 helpers for the tests: big-endian and syncsafe numbers. */
+static uint32_t get_be32(const unsigned char *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+static uint32_t get_ss(const unsigned char *p) {
+  return (uint32_t)p[0] << 21 | (uint32_t)p[1] << 14 | (uint32_t)p[2] << 7 | p[3];
+}
+/* Finds frame id in [p, end): its body and size, or NULL. */
+static const unsigned char *find_frame(const unsigned char *p,
+                                       const unsigned char *end,
+                                       const char *id, uint32_t *size) {
+  while (p + 10 <= end && p[0]) {
+    uint32_t n = get_ss(p + 4);
+    if (memcmp(p, id, 4) == 0) {
+      *size = n;
+      return p + 10;
+    }
+    p += 10 + n;
+  }
+  return NULL;
+}
+
+/* An MP3 gets an ID3v2.4 tag at its head: UTF-8 title and artist, and a
+ * CTOC with one CHAP per chapter (start and end in ms, a TIT2 each); the
+ * audio after it still decodes to the length written. */
+static void test_mp3_tag(void **state) {
+  (void)state;
+  nb_err e = {0};
+  nb__file_sink *f = NULL;
+  nb__file_meta meta = {.title = "Caf\xC3\xA9 briefing", .artist = "newsbrief"};
+  const char *p = path_in("tag.mp3");
+  assert_int_equal(nb__file_open(p, 44100, 1, 0, &meta, &f, &e), NB_OK);
+  float *x = tone(44100, 440, 0.3, 3 * 44100);
+  assert_int_equal(nb__file_write(f, x, 3 * 44100, &e), NB_OK);
+  free(x);
+  nb__chapter ch[3] = {{0, "Intro"}, {22050, "Na\xC3\xAFve story"}, {44100, "Last"}};
+  nb__file_set_chapters(f, ch, 3, 66150, 22050); /* 3 s at 22,050 Hz */
+  assert_int_equal(nb__file_commit(f, &e), NB_OK);
+  FILE *fp = fopen(p, "rb");
+  assert_non_null(fp);
+  unsigned char *d = malloc(NB__ID3_ROOM);
+  assert_int_equal(fread(d, 1, NB__ID3_ROOM, fp), NB__ID3_ROOM);
+  fclose(fp);
+  assert_memory_equal(d, "ID3\x04\x00", 5);
+  assert_int_equal(get_ss(d + 6), NB__ID3_ROOM - 10);
+  const unsigned char *end = d + NB__ID3_ROOM;
+  uint32_t n;
+  const unsigned char *t = find_frame(d + 10, end, "TIT2", &n);
+  assert_non_null(t);
+  assert_int_equal(t[0], 3); /* UTF-8 */
+  assert_int_equal(n, 1 + strlen(meta.title));
+  assert_memory_equal(t + 1, meta.title, strlen(meta.title));
+  const unsigned char *toc = find_frame(d + 10, end, "CTOC", &n);
+  assert_non_null(toc);
+  assert_string_equal((const char *)toc, "toc");
+  assert_int_equal(toc[4], 3); /* top level, ordered */
+  assert_int_equal(toc[5], 3); /* three chapters */
+  assert_string_equal((const char *)toc + 6, "ch0");
+  static const uint32_t want[3][2] = {{0, 1000}, {1000, 2000}, {2000, 3000}};
+  const unsigned char *q = d + 10;
+  for (int i = 0; i < 3; i++) {
+    const unsigned char *c = find_frame(q, end, "CHAP", &n);
+    assert_non_null(c);
+    char id[8];
+    snprintf(id, sizeof id, "ch%d", i);
+    assert_string_equal((const char *)c, id);
+    const unsigned char *v = c + strlen(id) + 1;
+    assert_int_equal(get_be32(v), want[i][0]);
+    assert_int_equal(get_be32(v + 4), want[i][1]);
+    assert_int_equal(get_be32(v + 8), 0xffffffffu);
+    uint32_t tn;
+    const unsigned char *tt = find_frame(v + 16, c + n, "TIT2", &tn);
+    assert_non_null(tt);
+    assert_int_equal(tn, 1 + strlen(ch[i].title));
+    assert_memory_equal(tt + 1, ch[i].title, strlen(ch[i].title));
+    q = c + n; /* the next CHAP comes after this one */
+  }
+  free(d);
+  SF_INFO info = {0};
+  SNDFILE *sf = sf_open(p, SFM_READ, &info);
+  assert_non_null(sf);
+  assert_true(llabs((long long)info.frames - 3 * 44100) < 44100 / 10);
+  sf_close(sf);
+  /* Too little room: whole chapters only, and the tag stays well formed. */
+  unsigned char small[200];
+  assert_int_equal(nb__id3_tag(small, sizeof small, &meta, ch, 3, 66150, 22050),
+                   sizeof small);
+  assert_int_equal(get_ss(small + 6), sizeof small - 10);
+  const unsigned char *c0 = find_frame(small + 10, small + sizeof small, "CHAP", &n);
+  assert_non_null(c0);
+  assert_true(c0 + n <= small + sizeof small);
+  assert_null(find_frame(c0 + n, small + sizeof small, "CHAP", &n));
+}
+
 static void test_abort_keeps_old(void **state) {
   (void)state;
   const char *p = path_in("old.wav");
@@ -403,6 +497,7 @@ int main(void) {
       cmocka_unit_test(test_formats),
       cmocka_unit_test(test_wav_exact),
       cmocka_unit_test(test_s16_rounding),
+      cmocka_unit_test(test_mp3_tag),
       cmocka_unit_test(test_abort_keeps_old),
       cmocka_unit_test(test_unwritable_dir),
       cmocka_unit_test(test_write_limit),
