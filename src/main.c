@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -57,9 +58,9 @@ static volatile sig_atomic_t keys_on;
 static atomic_int key_paused, key_skips; /* read by the render */
 
 static void keys_restore(void) {
-  if (keys_on) {
-    keys_on = 0;
+  if (keys_on) { /* tcsetattr first: twice is harmless, never is not */
     tcsetattr(STDIN_FILENO, TCSANOW, &keys_saved);
+    keys_on = 0;
   }
 }
 
@@ -67,23 +68,33 @@ static int keys_foreground(void) {
   return tcgetpgrp(STDIN_FILENO) == getpgrp();
 }
 
+/* The signal's default action, now: a handler runs with its own signal
+ * blocked, so it is unblocked for the raise to act at once. */
+static void default_action(int sig) {
+  signal(sig, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+  raise(sig);
+}
+
 /* A crash or abort(): the terminal back, then the signal's own end. */
 static void keys_fatal(int sig) {
   keys_restore();
-  signal(sig, SIG_DFL);
-  raise(sig);
+  default_action(sig);
 }
 
 /* Ctrl-Z: the terminal back while stopped; raw again on fg (not on bg). */
 static void keys_stop(int sig) {
-  int was = keys_on;
+  int saved_errno = errno, was = keys_on;
   keys_restore();
-  signal(sig, SIG_DFL);
-  raise(sig); /* stops here until SIGCONT */
+  default_action(sig); /* stops here until SIGCONT */
   signal(sig, keys_stop);
   if (was && keys_foreground() &&
       tcsetattr(STDIN_FILENO, TCSANOW, &keys_raw) == 0)
     keys_on = 1;
+  errno = saved_errno;
 }
 
 static void say(const char *msg) { /* write(2): no stdio lock to fork with */
@@ -95,7 +106,25 @@ static void *keys_read(void *arg) {
   int tell = *(const int *)arg; /* say "paused" on standard error */
   unsigned char c;
   int esc = 0; /* 1: after ESC, 2: after ESC [ */
-  while (read(STDIN_FILENO, &c, 1) == 1) {
+  for (;;) {
+    /* Reads only while the keys are on and newsbrief has the terminal:
+     * after Ctrl-Z and bg, the shell's input is the shell's. */
+    if (!keys_on || !keys_foreground()) {
+      struct timespec ts = {0, 200 * 1000 * 1000};
+      nanosleep(&ts, NULL);
+      continue;
+    }
+    struct pollfd pf = {STDIN_FILENO, POLLIN, 0};
+    int r = poll(&pf, 1, 200);
+    if (r < 0 && errno != EINTR)
+      break;
+    if (r <= 0)
+      continue;
+    ssize_t got = read(STDIN_FILENO, &c, 1);
+    if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN))
+      break;
+    if (got < 0)
+      continue;
     int skip = 0, pause = 0;
     if (esc == 2)
       skip = c == 'C', esc = 0; /* ESC [ C: the right arrow */

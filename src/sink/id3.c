@@ -9,6 +9,9 @@
 
 #include <string.h>
 
+#define META_MAX 1024 /* bytes of each text: the tag has 32 KB in all */
+#define TITLE_MAX 96  /* bytes of a chapter title: 255 of them fit */
+
 static void be32(nb_buf *b, uint32_t v) {
   unsigned char c[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
                         (unsigned char)(v >> 8), (unsigned char)v};
@@ -29,13 +32,25 @@ static void frame(nb_buf *b, const char id[4], const nb_buf *body) {
   nb_buf_put(b, body->ptr, body->len);
 }
 
-/* A text frame: encoding 3 (UTF-8), the text.  Nothing for empty text. */
-static void text_frame(nb_buf *b, const char id[4], const char *text) {
+/* At most max bytes of s, cut at a character boundary. */
+static size_t utf8_cut(const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n <= max)
+    return n;
+  while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+    max--;
+  return max;
+}
+
+/* A text frame: encoding 3 (UTF-8), the text (at most max bytes).  Nothing
+ * for empty text. */
+static void text_frame(nb_buf *b, const char id[4], const char *text,
+                       size_t max) {
   if (!text || !*text)
     return;
   nb_buf body = {0};
   nb_buf_putc(&body, 3);
-  nb_buf_puts(&body, text);
+  nb_buf_put(&body, text, utf8_cut(text, max));
   frame(b, id, &body);
   nb_buf_release(&body);
 }
@@ -43,20 +58,20 @@ static void text_frame(nb_buf *b, const char id[4], const char *text) {
 static void meta_frames(nb_buf *b, const nb__file_meta *m) {
   if (!m)
     return;
-  text_frame(b, "TIT2", m->title);
-  text_frame(b, "TPE1", m->artist);
-  text_frame(b, "TALB", m->album);
-  text_frame(b, "TDRC", m->date);
+  text_frame(b, "TIT2", m->title, META_MAX);
+  text_frame(b, "TPE1", m->artist, META_MAX);
+  text_frame(b, "TALB", m->album, META_MAX);
+  text_frame(b, "TDRC", m->date, 32);
   if (m->comment && *m->comment) { /* COMM: encoding, language, "", text */
     nb_buf body = {0};
     nb_buf_putc(&body, 3);
     nb_buf_put(&body, "eng", 3);
     nb_buf_putc(&body, 0);
-    nb_buf_puts(&body, m->comment);
+    nb_buf_put(&body, m->comment, utf8_cut(m->comment, META_MAX));
     frame(b, "COMM", &body);
     nb_buf_release(&body);
   }
-  text_frame(b, "TSSE", "newsbrief " NB_VERSION);
+  text_frame(b, "TSSE", "newsbrief " NB_VERSION, META_MAX);
 }
 
 static uint32_t ms_of(uint64_t sample, unsigned rate) {
@@ -64,47 +79,56 @@ static uint32_t ms_of(uint64_t sample, unsigned rate) {
   return ms > 0xfffffffe ? 0xfffffffe : (uint32_t)ms;
 }
 
-/* CTOC then one CHAP per chapter, while they fit in room bytes. */
+/* One CHAP frame: id "chI", start and end in ms, no byte offsets, the
+ * title as an embedded TIT2. */
+static void chap_frame(nb_buf *b, size_t i, uint32_t start, uint32_t end,
+                       const char *title) {
+  nb_buf body = {0}, sub = {0};
+  nb_buf_printf(&body, "ch%zu", i);
+  nb_buf_putc(&body, 0);
+  be32(&body, start);
+  be32(&body, end);
+  be32(&body, 0xffffffff);
+  be32(&body, 0xffffffff);
+  text_frame(&sub, "TIT2", title, TITLE_MAX);
+  nb_buf_put(&body, sub.ptr, sub.len);
+  frame(b, "CHAP", &body);
+  nb_buf_release(&body);
+  nb_buf_release(&sub);
+}
+
+/* A CTOC and one CHAP per chapter, as many as fit in room bytes (whole
+ * chapters, in order; the last kept one ends at total, so every moment of
+ * the audio is in a chapter). */
 static void chapter_frames(nb_buf *b, const nb__chapter *ch, size_t n,
                            uint64_t total, unsigned rate, size_t room) {
-  nb_buf chaps = {0};
-  size_t kept = 0;
-  for (size_t i = 0; i < n; i++) {
-    nb_buf body = {0}, sub = {0};
-    nb_buf_printf(&body, "ch%zu", i);
-    nb_buf_putc(&body, 0);
-    be32(&body, ms_of(ch[i].start, rate));
-    be32(&body, ms_of(i + 1 < n ? ch[i + 1].start : total, rate));
-    be32(&body, 0xffffffff); /* byte offsets: not given */
-    be32(&body, 0xffffffff);
-    text_frame(&sub, "TIT2", ch[i].title);
-    nb_buf_put(&body, sub.ptr, sub.len);
-    size_t before = chaps.len;
-    frame(&chaps, "CHAP", &body);
-    nb_buf_release(&body);
-    nb_buf_release(&sub);
-    /* the CTOC grows by the id too: "chN\0" */
-    if (chaps.len + 10 + 2 + 4 + (kept + 1) * 8 > room) {
-      chaps.len = before; /* the rest do not fit: stop at a whole chapter */
+  size_t kept = 0, used = 10 + 4 + 2; /* the CTOC's header, id, flags */
+  for (; kept < n; kept++) {
+    nb_buf one = {0};
+    chap_frame(&one, kept, 0, 0, ch[kept].title); /* times do not change
+                                                     the size */
+    size_t need = one.len + 8; /* and its "chI\0" in the CTOC */
+    nb_buf_release(&one);
+    if (used + need > room)
       break;
-    }
-    kept++;
+    used += need;
   }
-  if (kept) {
-    nb_buf toc = {0};
-    nb_buf_puts(&toc, "toc");
+  if (!kept)
+    return;
+  nb_buf toc = {0};
+  nb_buf_puts(&toc, "toc");
+  nb_buf_putc(&toc, 0);
+  nb_buf_putc(&toc, 3); /* top-level, ordered */
+  nb_buf_putc(&toc, (char)kept);
+  for (size_t i = 0; i < kept; i++) {
+    nb_buf_printf(&toc, "ch%zu", i);
     nb_buf_putc(&toc, 0);
-    nb_buf_putc(&toc, 3); /* top-level, ordered */
-    nb_buf_putc(&toc, (char)(kept > 255 ? 255 : kept));
-    for (size_t i = 0; i < kept && i < 255; i++) {
-      nb_buf_printf(&toc, "ch%zu", i);
-      nb_buf_putc(&toc, 0);
-    }
-    frame(b, "CTOC", &toc);
-    nb_buf_release(&toc);
-    nb_buf_put(b, chaps.ptr, chaps.len);
   }
-  nb_buf_release(&chaps);
+  frame(b, "CTOC", &toc);
+  nb_buf_release(&toc);
+  for (size_t i = 0; i < kept; i++)
+    chap_frame(b, i, ms_of(ch[i].start, rate),
+               ms_of(i + 1 < kept ? ch[i + 1].start : total, rate), ch[i].title);
 }
 
 size_t nb__id3_tag(unsigned char *out, size_t size, const nb__file_meta *m,

@@ -201,8 +201,10 @@ nb_status nb__file_open(const char *path, unsigned rate, unsigned channels,
     double q = 0.5; /* speech: a middle quality is plenty */
     sf_command(f->sf, SFC_SET_COMPRESSION_LEVEL, &q, sizeof q);
   }
-  /* Every format but WAV needs its metadata before the first sample. */
-  if (meta) {
+  /* Every format but WAV needs its metadata before the first sample.  MP3
+   * has its own tag (id3.c): libsndfile's LAME writer would add a second
+   * ID3v2.3 tag after it, in Latin-1, for any text over 30 bytes. */
+  if (meta && kind != NB__FILE_MP3) {
     const struct {
       int id;
       const char *v;

@@ -233,6 +233,8 @@ static char *title_from_text(const char *s) {
   size_t cut = 60;
   while (cut > 20 && s[cut] != ' ')
     cut--;
+  while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+    cut--; /* no space to cut at: at least a character boundary */
   while (cut > 0 && (s[cut - 1] == ',' || s[cut - 1] == ' '))
     cut--;
   nb_buf b = {0};

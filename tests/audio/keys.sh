@@ -16,12 +16,36 @@ G="$NB_SRC/tests/corpus/gum-dev"
 HOME="$T/home" exec python3 - "$NEWSBRIEF" "$T" \
   "$G/GUM_news_afghan/article.txt" "$G/GUM_news_clock/article.txt" \
   "$G/GUM_news_crane/article.txt" <<'PY'
-import array, fcntl, os, pty, subprocess, sys, termios, threading, time
+import array, fcntl, os, pty, signal, subprocess, sys, termios, threading, time
 nb, tmp, inputs = sys.argv[1], sys.argv[2], sys.argv[3:]
 BPS = 22050 * 2  # bytes per second of played audio (22,050 Hz, 16 bits)
 fails = []
 
-def play(script, background=False):
+# A job-control shell in miniature (the pty already its terminal): it starts
+# newsbrief in a process group of its own as the foreground job, and waits
+# through stops (a stop needs a parent in the session: a session leader's
+# own group is orphaned and the kernel ignores its Ctrl-Z).
+LEADER = r"""
+import os, signal, sys
+r, w = os.pipe()
+pid = os.fork()
+if pid == 0:
+    os.setpgid(0, 0)
+    os.read(r, 1)  # until it is the foreground job
+    os.execvp(sys.argv[2], sys.argv[2:])
+os.setpgid(pid, pid)
+signal.signal(signal.SIGTTOU, signal.SIG_IGN)
+os.tcsetpgrp(0, pid)
+os.write(w, b"x")
+open(sys.argv[1], "w").write(str(pid))
+while True:
+    _, st = os.waitpid(pid, os.WUNTRACED)
+    if os.WIFSTOPPED(st):
+        continue
+    sys.exit(os.WEXITSTATUS(st) if os.WIFEXITED(st) else 128 + os.WTERMSIG(st))
+"""
+
+def play(script, background=False, shell=False):
     """Runs speak --play on a pty (its controlling terminal); script(ctl)
     sends keys.  background: started as a background job of a shell with
     job control.  Returns (exit status, sound samples, stderr, ctl)."""
@@ -31,11 +55,22 @@ def play(script, background=False):
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
     cmd = [nb, "speak", "--jobs", "1", "--play"] + inputs
+    pidfile = os.path.join(tmp, "pid")
+    if os.path.exists(pidfile):
+        os.unlink(pidfile)
     if background:
         cmd = ["sh", "-m", "-c", '"$@" & wait $!', "sh"] + cmd
+    if shell:
+        cmd = [sys.executable, "-c", LEADER, pidfile] + cmd
     p = subprocess.Popen(cmd, stdin=s, stdout=subprocess.DEVNULL, stderr=err,
                          preexec_fn=own_terminal)
-    ctl = {"data": bytearray(), "times": [], "p": p, "m": m}
+    ctl = {"data": bytearray(), "times": [], "p": p, "m": m, "pid": p.pid}
+    if shell:
+        end = time.monotonic() + 10
+        while not os.path.exists(pidfile) or not open(pidfile).read():
+            assert time.monotonic() < end, "the job shell did not start"
+            time.sleep(0.01)
+        ctl["pid"] = int(open(pidfile).read())
     def reader():
         with open(os.path.join(tmp, "played.fifo"), "rb", buffering=0) as f:
             while True:
@@ -139,6 +174,32 @@ if rc != 130 or c["took"] > 2:
     fails.append("Ctrl-C while paused: exit %s after %.1f s" % (rc, c["took"]))
 if not c["restored"]:
     fails.append("Ctrl-C: the terminal was left in raw mode")
+
+# Ctrl-Z stops newsbrief with the terminal back in its own modes; on fg
+# (SIGCONT with the terminal still its own) keys work again and the whole
+# briefing plays.
+def suspend(ctl):
+    wait_audio(ctl, 8)
+    key(ctl, b"\x1a")  # Ctrl-Z, as the terminal sends it
+    state, end = "", time.monotonic() + 5
+    while time.monotonic() < end and state != "T":
+        time.sleep(0.05)
+        with open("/proc/%d/stat" % ctl["pid"]) as f:
+            state = f.read().rsplit(")", 1)[1].split()[0]
+    ctl["stopped"] = state == "T"
+    lflag = termios.tcgetattr(ctl["m"])[3]
+    ctl["cooked"] = bool(lflag & termios.ICANON) and bool(lflag & termios.ECHO)
+    os.killpg(ctl["pid"], signal.SIGCONT)  # fg continues the whole job
+    end = time.monotonic() + 5
+    while time.monotonic() < end and termios.tcgetattr(ctl["m"])[3] & termios.ICANON:
+        time.sleep(0.05)
+    ctl["raw_again"] = not termios.tcgetattr(ctl["m"])[3] & termios.ICANON
+rc, resumed, err, c = play(suspend, shell=True)
+if not c["stopped"] or not c["cooked"]:
+    fails.append("Ctrl-Z: stopped %s, terminal modes back %s" % (c["stopped"], c["cooked"]))
+if not c["raw_again"] or rc != 0 or abs(resumed - full) > full // 100:
+    fails.append("after fg: keys %s, exit %s, %d of %d sound samples" %
+                 ("on" if c["raw_again"] else "off", rc, resumed, full))
 
 for f in fails:
     print("FAIL: " + f, file=sys.stderr)

@@ -296,6 +296,43 @@ static void test_mp3_tag(void **state) {
   assert_non_null(c0);
   assert_true(c0 + n <= small + sizeof small);
   assert_null(find_frame(c0 + n, small + sizeof small, "CHAP", &n));
+  /* 300 chapters with long titles: whole chapters while they fit (255 at
+   * most), titles cut at a character boundary, and the last one kept ends
+   * where the audio ends. */
+  enum { M = 300 };
+  nb__chapter *many = calloc(M, sizeof *many);
+  char long_title[301];
+  for (int i = 0; i < 100; i++)
+    memcpy(long_title + 3 * i, "\xE2\x80\xA6", 3); /* 100 ellipses */
+  long_title[300] = 0;
+  for (int i = 0; i < M; i++) {
+    many[i].start = (uint64_t)i * 22050;
+    many[i].title = long_title;
+  }
+  unsigned char *big = malloc(NB__ID3_ROOM);
+  nb__id3_tag(big, NB__ID3_ROOM, &meta, many, M, (uint64_t)M * 22050, 22050);
+  const unsigned char *bend = big + NB__ID3_ROOM;
+  toc = find_frame(big + 10, bend, "CTOC", &n);
+  assert_non_null(toc);
+  int kept = toc[5];
+  assert_true(kept > 100 && kept <= 255);
+  const unsigned char *c = big + 10, *last = NULL;
+  int count = 0;
+  while ((c = find_frame(c, bend, "CHAP", &n))) {
+    uint32_t tn;
+    const char *id = (const char *)c;
+    const unsigned char *tt = find_frame(c + strlen(id) + 1 + 16, c + n, "TIT2", &tn);
+    assert_non_null(tt);
+    assert_true(tn - 1 <= 96 && (tn - 1) % 3 == 0); /* whole characters */
+    last = c;
+    count++;
+    c += n;
+  }
+  assert_int_equal(count, kept);
+  const unsigned char *lv = last + strlen((const char *)last) + 1;
+  assert_int_equal(get_be32(lv + 4), (uint32_t)M * 1000); /* ends at the end */
+  free(big);
+  free(many);
 }
 
 static void test_abort_keeps_old(void **state) {
