@@ -76,18 +76,6 @@ timeit() {
     printf '  %-40s %8.3f s wall\n' "$name" "$(cat "$T/$name")"
   fi
 }
-# perf_cpu NAME CMD...: CPU seconds of one run into $T/NAME.cpu, from perf
-# stat when it works: it counts every process of the run, where wait4 (what
-# hyperfine reads) misses a synthesizer child its worker had not reaped when
-# the run ended.  Without perf, hyperfine's figure stays.
-perf_cpu() {
-  name=$1
-  shift
-  perf stat -x, -e task-clock true >/dev/null 2>&1 || return 0
-  perf stat -x, -e task-clock -o "$T/$name.perf" "$@" >/dev/null 2>&1 || return 0
-  sed -n 's/^\([0-9.]*\),msec,task-clock.*/\1/p' "$T/$name.perf" |
-    awk '{printf "%.4f\n", $1 / 1000}' >"$T/$name.cpu"
-}
 ratio() { python3 -c "import sys; print('%.2f' % (float(open(sys.argv[1]).read()) / float(open(sys.argv[2]).read())))" "$T/$1" "$T/$2"; }
 # goal NAME VALUE OP LIMIT UNIT: one line per goal of issue 4, PASS or MISS;
 # the summary at the end repeats them.
@@ -107,9 +95,6 @@ echo "1. the same text (1500 words, --full), one worker, vs espeak-ng -w:"
 timeit espeak-ng espeak-ng -v en-us+m3 -s 170 -p 40 -f "$T/article.txt" -w "$T/e.wav"
 timeit newsbrief-jobs1-plain "$NB" speak --full --jobs 1 --rate 22050 --loudness off -o "$T/n.wav" "$T/article.txt"
 timeit newsbrief-jobs1-podcast "$NB" speak --full --jobs 1 -o "$T/p.wav" "$T/article.txt"
-perf_cpu espeak-ng espeak-ng -v en-us+m3 -s 170 -p 40 -f "$T/article.txt" -w "$T/e.wav"
-perf_cpu newsbrief-jobs1-plain "$NB" speak --full --jobs 1 --rate 22050 --loudness off -o "$T/n.wav" "$T/article.txt"
-perf_cpu newsbrief-jobs1-podcast "$NB" speak --full --jobs 1 -o "$T/p.wav" "$T/article.txt"
 goal "one job vs espeak-ng, same output (wall)" "$(ratio newsbrief-jobs1-plain espeak-ng)" "<=" 1.15 x
 [ -s "$T/espeak-ng.cpu" ] && echo "  ratio in CPU time: $(ratio newsbrief-jobs1-plain.cpu espeak-ng.cpu)x"
 echo "  ratio with 44.1 kHz + loudness: $(ratio newsbrief-jobs1-podcast espeak-ng)x wall"
@@ -141,8 +126,6 @@ done
 # Why the defaults scale less: CPU time does not shrink with workers, two
 # cores can at best halve it, and the second pass (resampler, gain,
 # true-peak limiter, encoder) waits for the loudness of the whole briefing.
-perf_cpu long-jobs1 "$NB" speak --full --jobs 1 -o "$T/l1.wav" "$T/long.txt"
-perf_cpu long-jobs2 "$NB" speak --full --jobs 2 -o "$T/l2.wav" "$T/long.txt"
 if [ -s "$T/long-jobs2.cpu" ]; then
   python3 - "$T" <<'PY'
 import sys

@@ -946,6 +946,29 @@ pid_t nb__tts_worker_pid(const nb_tts *t, unsigned i) {
 void nb_tts_close(nb_tts *t) {
   if (!t)
     return;
+  /* Idle workers are asked to end: their socket closes, the synthesizer
+   * child reads end of file and exits, the worker reaps it and its spare
+   * and exits.  So every process is waited for by its parent (and its CPU
+   * time counted by time(1) and the like).  What is still busy, or slow to
+   * go, is killed. */
+  for (unsigned i = 0; i < t->n_w; i++)
+    if (t->w[i].pid && !t->w[i].busy && t->w[i].fd >= 0) {
+      close(t->w[i].fd);
+      t->w[i].fd = -1;
+    }
+  double deadline = now_ms() + 500;
+  for (unsigned i = 0; i < t->n_w; i++) {
+    worker *w = &t->w[i];
+    while (w->pid && w->fd < 0 && now_ms() < deadline) {
+      pid_t r = waitpid(w->pid, NULL, WNOHANG);
+      if (r == w->pid || (r < 0 && errno != EINTR)) {
+        w->pid = 0;
+        break;
+      }
+      struct timespec ts = {0, 2 * 1000 * 1000};
+      nanosleep(&ts, NULL);
+    }
+  }
   for (unsigned i = 0; i < t->n_w; i++)
     if (t->w[i].pid)
       reap(t, &t->w[i], 1, NULL, 0);
