@@ -20,8 +20,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *LONG_TEXT =
@@ -92,6 +94,31 @@ static void assert_no_children(void) {
   errno = 0;
   assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
   assert_int_equal(errno, ECHILD);
+}
+
+/* Closing ends every process through its own parent: the workers see
+ * their socket close, their synthesizer children (the current one and
+ * the spare) read end of file and are waited for.  With this process as
+ * the subreaper, a child its worker left behind (killed with the worker,
+ * unreaped) would come back to us; none may.  Waited-for processes are
+ * what time(1) and the like count. */
+static void test_close_leaves_no_orphans(void **state) {
+  (void)state;
+  assert_int_equal(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+  nb_tts *t = open_tts(2, 0);
+  nb_voice v = voice("en-us");
+  for (size_t i = 0; i < 20; i++) /* three chunks: children came and went */
+    nb_tts_submit(t, i, "A short sentence to speak.", &v);
+  for (size_t i = 0; i < 20; i++)
+    collect_ok(t, i);
+  nb_tts_close(t);
+  struct timespec ts = {0, 300 * 1000 * 1000}; /* time to be orphaned */
+  nanosleep(&ts, NULL);
+  pid_t r = waitpid(-1, NULL, WNOHANG);
+  int err = errno;
+  prctl(PR_SET_CHILD_SUBREAPER, 0);
+  if (r != -1 || err != ECHILD)
+    fail_msg("a process came back to the subreaper: %d", (int)r);
 }
 
 static void test_speaks_in_order_with_events(void **state) {
@@ -548,6 +575,7 @@ static void test_list_voices(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_close_leaves_no_orphans),
       cmocka_unit_test(test_speaks_in_order_with_events),
       cmocka_unit_test(test_word_events_match_text),
       cmocka_unit_test(test_raw_crash_fails_one_segment),
