@@ -33,6 +33,17 @@ expect() {
   ok
 }
 
+# copies DIR ARTICLE: ten copies of ARTICLE in DIR (01.txt .. 10.txt), each
+# with a distinct first line so that the reader keeps them all (it drops
+# near-identical stories).
+copies() {
+  mkdir -p "$1"
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    { printf 'Copy %d a%d b%d c%d d%d e%d f%d g%d h%d\n\n' $i $i $i $i $i $i $i $i $i
+      cat "$2"; } >"$1/$(printf %02d $i).txt"
+  done
+}
+
 finish() {
   echo "$passes passed, $fails failed"
   [ "$fails" = 0 ]

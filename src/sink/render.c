@@ -51,8 +51,7 @@ typedef struct render {
   /* live */
   nb__player *player;
   int story;            /* of the segment being emitted */
-  int skipping;         /* the player skips the rest of story skip_story */
-  int skip_story;
+  int skip_story;       /* the player skips the rest of this story, or NO_SKIP */
   int skips_seen;
   /* timeline */
   nb__timeline tl;
@@ -192,8 +191,10 @@ static nb_status spool_put(render *R, const int16_t *pcm, size_t n) {
 }
 
 /* The player skips the rest of the story it was in when a skip came. */
+#define NO_SKIP (-2) /* no story has it: stories count from 0, -1 frames */
+
 static int skipping(const render *R) {
-  return R->skipping && R->story == R->skip_story;
+  return R->story == R->skip_story;
 }
 
 /* Live controls, between two writes to the player: a skip marks the
@@ -202,7 +203,6 @@ static nb_status player_controls(render *R) {
   const nb_render_opts *o = R->o;
   if (o->skips && atomic_load(o->skips) != R->skips_seen) {
     R->skips_seen = atomic_load(o->skips);
-    R->skipping = 1;
     R->skip_story = R->story;
   }
   if (o->paused && atomic_load(o->paused) && !interrupted(R)) {
@@ -401,7 +401,7 @@ static nb_status check_opts(render *R) {
 
 nb_status nb_render(const nb_script *s, const nb_render_opts *o,
                     nb_render_result *res, nb_err *e) {
-  render R = {.s = s, .o = o, .e = e};
+  render R = {.s = s, .o = o, .e = e, .skip_story = NO_SKIP};
   if (o->skips)
     R.skips_seen = atomic_load(o->skips);
   R.t0 = now_ms();
@@ -477,8 +477,8 @@ nb_status nb_render(const nb_script *s, const nb_render_opts *o,
     ts->seg = &s->segs[i];
     ts->start = R.pos;
     R.story = s->segs[i].story;
-    if (R.skipping && R.story != R.skip_story)
-      R.skipping = 0; /* a new story (the outro shares the intro's -1) */
+    if (R.story != R.skip_story)
+      R.skip_story = NO_SKIP; /* a new story (the outro shares the intro's -1) */
     if (cs == NB_TTS) {
       ts->failed = 1;
       n_failed++;

@@ -289,20 +289,24 @@ static nb_status put_block(nb__file_sink *f, const float *f32,
   return NB_OK;
 }
 
-nb_status nb__file_write(nb__file_sink *f, const float *mono, size_t n,
-                         nb_err *e) {
+/* n mono frames (one of f32, s16) in blocks of BLOCK. */
+static nb_status put_blocks(nb__file_sink *f, const float *f32,
+                            const int16_t *s16, size_t n, nb_err *e) {
   nb_status st = NB_OK;
   for (size_t off = 0; !st && off < n; off += BLOCK)
-    st = put_block(f, mono + off, NULL, n - off < BLOCK ? n - off : BLOCK, e);
+    st = put_block(f, f32 ? f32 + off : NULL, s16 ? s16 + off : NULL,
+                   n - off < BLOCK ? n - off : BLOCK, e);
   return st;
+}
+
+nb_status nb__file_write(nb__file_sink *f, const float *mono, size_t n,
+                         nb_err *e) {
+  return put_blocks(f, mono, NULL, n, e);
 }
 
 nb_status nb__file_write_s16(nb__file_sink *f, const int16_t *mono, size_t n,
                              nb_err *e) {
-  nb_status st = NB_OK;
-  for (size_t off = 0; !st && off < n; off += BLOCK)
-    st = put_block(f, NULL, mono + off, n - off < BLOCK ? n - off : BLOCK, e);
-  return st;
+  return put_blocks(f, NULL, mono, n, e);
 }
 
 nb_status nb__file_commit(nb__file_sink *f, nb_err *e) {

@@ -1,11 +1,7 @@
 # fit.sh: --max-stories and --max-minutes make a listenable briefing of a
 # long feed: stories kept in input order while they fit, the first always.
 . "$NB_SRC/tests/lib.sh"
-mkdir "$T/in"
-for i in 1 2 3 4 5 6 7 8 9 10; do
-  { printf 'Copy %d a%d b%d c%d d%d e%d f%d g%d h%d\n\n' $i $i $i $i $i $i $i $i $i
-    cat "$NB_SRC/tests/corpus/seed/article.txt"; } >"$T/in/$(printf %02d $i).txt"
-done
+copies "$T/in" "$NB_SRC/tests/corpus/seed/article.txt"
 count() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d['stories']), ' '.join(s['source'][-6:-4] for s in d['stories']))" "$1"; }
 "$NEWSBRIEF" summarize --format json "$T/in" >"$T/all.json" || bad "all"
 [ "$(count "$T/all.json")" = "10 01 02 03 04 05 06 07 08 09 10" ] && ok || bad "all: $(count "$T/all.json")"

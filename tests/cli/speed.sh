@@ -27,11 +27,7 @@ assert all(a < b for a, b in cues) and all(cues[i][1] <= cues[i + 1][0] for i in
 assert cues[-1][1] <= dur + 0.01, (cues[-1], dur)
 PY
 # --max-minutes counts at the faster rate: two minutes hold more stories
-mkdir "$T/in"
-for i in 1 2 3 4 5 6 7 8 9 10; do
-  { printf 'Copy %d a%d b%d c%d d%d e%d f%d g%d h%d\n\n' $i $i $i $i $i $i $i $i $i
-    cat "$A"; } >"$T/in/$(printf %02d $i).txt"
-done
+copies "$T/in" "$A"
 n() { python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['stories']))" "$1"; }
 "$NEWSBRIEF" summarize --format json --max-minutes 2 "$T/in" >"$T/one.json" || bad "summarize"
 "$NEWSBRIEF" summarize --format json --max-minutes 2 --speed 2 "$T/in" >"$T/two.json" || bad "summarize --speed 2"
