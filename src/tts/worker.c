@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -321,9 +322,21 @@ _Noreturn static void worker_main(int fd) {
     _exit(0);
   }
   for (;;) {
+    /* The next spare is forked only once the current child has taken the
+     * baton from the pipe: two children waiting on one byte could let the
+     * newer one take over while this worker waits for the other (seen
+     * under load: the worker then waited for ever at the end). */
+    int status = 0, gone = 0, pending;
+    while (ioctl(baton[0], FIONREAD, &pending) == 0 && pending > 0) {
+      if (waitpid(cur, &status, WNOHANG) == cur) {
+        gone = 1;
+        break;
+      }
+      struct timespec wait = {0, 50 * 1000};
+      nanosleep(&wait, NULL);
+    }
     pid_t spare = fork_child(fd, baton, 0);
-    int status;
-    while (waitpid(cur, &status, 0) < 0)
+    while (!gone && waitpid(cur, &status, 0) < 0)
       if (errno != EINTR) {
         kill_child(spare);
         _exit(0);
